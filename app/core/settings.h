@@ -1,0 +1,44 @@
+// User preferences that are not secret: interface language, the workstation's name.
+// Kept as JSON; keys this version does not know are carried through unchanged, so a newer
+// app's settings survive a save by an older one.
+#pragma once
+
+#include "core/key_value_store.h"
+#include "core/strings.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace ts {
+
+struct Settings {
+    Lang language = Lang::Ru;
+    std::string workstation;
+    nlohmann::json unknown = nlohmann::json::object(); // fields of newer versions, kept verbatim
+};
+
+inline constexpr int kSettingsVersion = 1;
+inline constexpr std::size_t kWorkstationMaxChars = 64;
+
+// Never fails: anything unreadable falls back to the defaults field by field.
+Settings parseSettings(std::string_view json);
+std::string serializeSettings(const Settings& s);
+
+// The message to show for an unacceptable workstation name, or nothing when it is fine.
+std::optional<Str> validateWorkstation(std::string_view name);
+
+// Loads and saves Settings under one key of a KeyValueStore.
+class SettingsStore {
+  public:
+    explicit SettingsStore(KeyValueStore& kv) : kv_(kv) {}
+    Settings load();
+    [[nodiscard]] bool save(const Settings& s);
+
+    static constexpr std::string_view kKey = "tokensafe.settings";
+
+  private:
+    KeyValueStore& kv_;
+};
+
+} // namespace ts

@@ -1,0 +1,18 @@
+// The system clipboard as the UI sees it. In the browser, reads only see what the user pasted
+// (the page learns clipboard text from the paste event, never by reading it on its own).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ts {
+
+class Clipboard {
+  public:
+    virtual ~Clipboard() = default;
+    virtual void setText(std::string_view text) = 0;
+    // The text of the most recent paste (or of our own latest copy).
+    virtual const std::string& text() const = 0;
+};
+
+} // namespace ts

@@ -1,0 +1,35 @@
+#include "platform/web/web_clipboard.h"
+
+#include <emscripten.h>
+#include <string>
+
+extern "C" {
+void ts_clipboard_install(); // web/library_tokensafe.js
+void ts_clipboard_write(const char* text);
+}
+
+namespace ts {
+namespace {
+// The paste listener is page-wide; it reaches the one clipboard object through this pointer.
+WebClipboard* g_clipboard = nullptr;
+} // namespace
+
+WebClipboard::WebClipboard() {
+    g_clipboard = this;
+    ts_clipboard_install();
+}
+
+WebClipboard::~WebClipboard() {
+    if (g_clipboard == this) g_clipboard = nullptr;
+}
+
+void WebClipboard::setText(std::string_view text) {
+    text_ = text;
+    ts_clipboard_write(text_.c_str());
+}
+
+} // namespace ts
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_paste(const char* text) {
+    if (ts::g_clipboard && text) ts::g_clipboard->onPaste(text);
+}

@@ -1,0 +1,41 @@
+// The application: owns the state, the screens and the seam recorder, and draws one frame when
+// the frame pacer says one is due.
+#pragma once
+
+#include "platform/test_seam.h"
+#include "ui/app_state.h"
+#include "ui/fonts.h"
+#include "ui/home_screen.h"
+#include "ui/seam_recorder.h"
+#include "ui/settings_screen.h"
+
+#include <cstdint>
+
+namespace ts {
+class GlWindow;
+}
+
+namespace ts::ui {
+
+class App {
+  public:
+    App(Services services, TestSeam& seam);
+    // One pass of the browser's animation loop: draws a frame only if one is due.
+    void Tick(GlWindow& window, double now);
+
+  private:
+    void DrawFrame();
+    std::string StateJson() const;
+    bool InputHeld() const;
+
+    Services services_;
+    TestSeam& seam_;
+    AppState state_;
+    SeamRecorder recorder_;
+    Fonts fonts_;
+    HomeScreen home_;
+    SettingsScreen settings_;
+    std::uint64_t frames_ = 0;
+};
+
+} // namespace ts::ui

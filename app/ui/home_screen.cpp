@@ -1,0 +1,68 @@
+#include "ui/home_screen.h"
+
+#include "ui/widgets.h"
+
+#include "imgui.h"
+
+namespace ts::ui {
+namespace {
+
+struct EntryCard {
+    Str title, text, button;
+    const char* key;
+    bool available;
+};
+
+// The three areas of the product; each becomes available when its feature lands.
+constexpr EntryCard kCards[] = {
+    {Str::CardVaultTitle, Str::CardVaultText, Str::CardVaultButton, "open-vault", false},
+    {Str::CardProceduresTitle, Str::CardProceduresText, Str::CardProceduresButton, "open-procedures", false},
+    {Str::CardBundlesTitle, Str::CardBundlesText, Str::CardBundlesButton, "open-bundles", false},
+};
+
+constexpr Str kKnownKinds[] = {Str::KnowsEisExport, Str::KnowsEisHttps, Str::KnowsEisParticipant,
+                               Str::KnowsOais, Str::KnowsTps};
+
+void DrawCard(UiContext& ui, const EntryCard& card, float width, float height) {
+    ImGui::BeginChild(card.key, ImVec2(width, height), ImGuiChildFlags_Border);
+    Text(ui, ui.t(card.title), ui.fonts.heading);
+    ImGui::Spacing();
+    Text(ui, ui.t(card.text));
+    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() -
+                         ImGui::GetStyle().WindowPadding.y + ImGui::GetStyle().ItemSpacing.y);
+    Button(ui, card.button, card.key, card.available);
+    if (!card.available) {
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        TextMuted(ui, ui.t(Str::Coming));
+    }
+    ImGui::EndChild();
+}
+
+} // namespace
+
+void HomeScreen::Draw(UiContext& ui) {
+    Text(ui, ui.t(Str::AppName), ui.fonts.title);
+    Text(ui, ui.t(Str::AppTagline));
+    ImGui::Spacing();
+    ImGui::Spacing();
+
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
+    const bool stacked = narrow(avail);
+    const float w = stacked ? avail : (avail - gap * 2) / 3.0f;
+    const float h = ImGui::GetTextLineHeightWithSpacing() * 7.5f;
+    for (const EntryCard& card : kCards) {
+        DrawCard(ui, card, w, h);
+        if (!stacked && &card != &kCards[std::size(kCards) - 1]) ImGui::SameLine(0, gap);
+    }
+
+    ImGui::Spacing();
+    ImGui::Spacing();
+    Text(ui, ui.t(Str::KnowsTitle), ui.fonts.heading);
+    for (Str s : kKnownKinds) Bullet(ui, ui.t(s));
+    ImGui::Spacing();
+    TextMuted(ui, ui.t(Str::PrivacyNote));
+}
+
+} // namespace ts::ui

@@ -1,0 +1,117 @@
+#include "ui/seam_recorder.h"
+
+#include "imgui_internal.h"
+
+#include <cstdarg>
+#include <nlohmann/json.hpp>
+
+namespace ts::ui {
+namespace {
+
+std::string_view visibleLabel(std::string_view label) {
+    const auto cut = label.find("##");
+    return cut == std::string_view::npos ? label : label.substr(0, cut);
+}
+
+std::string_view stableKey(std::string_view label) {
+    const auto at = label.find("###");
+    return at == std::string_view::npos ? std::string_view{} : label.substr(at + 3);
+}
+
+SeamRecorder* recorderOf(ImGuiContext* ctx) {
+    return static_cast<SeamRecorder*>(ctx->TestEngine);
+}
+
+} // namespace
+
+void SeamRecorder::attach(ImGuiContext* ctx) {
+    ctx->TestEngine = this;
+    ctx->TestEngineHookItems = true; // nothing is reported until this is set
+}
+
+void SeamRecorder::beginFrame() {
+    pending_.clear();
+    items_.clear();
+    lastId_ = 0;
+}
+
+void SeamRecorder::onItemAdd(ImGuiID id, const ImRect& bb, bool disabled) {
+    pending_[id] = Pending{bb, disabled};
+}
+
+void SeamRecorder::onItemInfo(ImGuiContext& g, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    const auto it = pending_.find(id);
+    if (it == pending_.end() || !label) return;
+    const std::string_view full(label);
+    const std::string_view shown = visibleLabel(full);
+    const std::string_view key = stableKey(full);
+    if (shown.empty() && key.empty()) return; // grips, borders, unlabelled children
+    SeamItem item;
+    ImGuiWindow* w = g.CurrentWindow;
+    const bool isWindow = w && w->ID == id;
+    // Report top-level windows (screens, dialogs, popups); child regions are layout, not places.
+    if (isWindow && (full == "Debug##Default" || (w->Flags & ImGuiWindowFlags_ChildWindow))) return;
+    item.kind = isWindow ? "window" : "widget";
+    item.label = shown;
+    item.key = key;
+    item.window = w ? visibleLabel(w->RootWindow ? w->RootWindow->Name : w->Name) : "";
+    item.min = it->second.bb.Min;
+    item.max = it->second.bb.Max;
+    item.disabled = it->second.disabled;
+    item.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
+    items_.push_back(std::move(item));
+    lastId_ = id;
+}
+
+void SeamRecorder::addText(std::string_view text) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    SeamItem item;
+    item.kind = "text";
+    item.label = text;
+    ImGuiWindow* w = g.CurrentWindow;
+    item.window = w ? visibleLabel(w->RootWindow ? w->RootWindow->Name : w->Name) : "";
+    item.min = ImGui::GetItemRectMin();
+    item.max = ImGui::GetItemRectMax();
+    items_.push_back(std::move(item));
+    lastId_ = 0;
+}
+
+void SeamRecorder::describeLast(std::string_view label, std::string_view value) {
+    if (items_.empty() || lastId_ == 0 || lastId_ != ImGui::GetItemID()) return;
+    items_.back().label = label;
+    items_.back().value = value;
+}
+
+std::string SeamRecorder::itemsJson() const {
+    nlohmann::json out = nlohmann::json::array();
+    for (const SeamItem& i : items_) {
+        nlohmann::json j = {{"kind", i.kind},         {"label", i.label},       {"key", i.key},
+                            {"window", i.window},     {"x", i.min.x},           {"y", i.min.y},
+                            {"w", i.max.x - i.min.x}, {"h", i.max.y - i.min.y}, {"disabled", i.disabled},
+                            {"checked", i.checked}};
+        if (i.value) j["value"] = *i.value;
+        out.push_back(std::move(j));
+    }
+    // Text typed by the user may be any bytes ImGui accepted; never throw on odd UTF-8.
+    return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace ts::ui
+
+// The four hooks imgui_internal.h declares when IMGUI_ENABLE_TEST_ENGINE is defined.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb,
+                                 const ImGuiLastItemData* item) {
+    if (auto* r = ts::ui::recorderOf(ctx))
+        r->onItemAdd(id, item ? item->Rect : bb, item && (item->InFlags & ImGuiItemFlags_Disabled));
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags flags) {
+    if (auto* r = ts::ui::recorderOf(ctx)) r->onItemInfo(*ctx, id, label, flags);
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) {
+    return nullptr;
+}

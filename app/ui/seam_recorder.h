@@ -1,0 +1,55 @@
+// Records, each frame, every labelled widget ImGui submits (through the test-engine item hooks)
+// and the texts the UI draws, so browser tests can find widgets by label and click their centres.
+// The hooks reach the recorder through ImGuiContext::TestEngine.
+#pragma once
+
+#include "imgui.h"
+#include "imgui_internal.h" // ImRect, ImGuiItemStatusFlags: the test-engine hook types
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace ts::ui {
+
+struct SeamItem {
+    std::string kind;   // "widget", "text" or "window"
+    std::string label;  // as displayed (the part before "##")
+    std::string key;    // stable id after "###", the same in every language; may be empty
+    std::string window; // the window it was drawn in
+    ImVec2 min, max;    // CSS pixels
+    bool disabled = false;
+    bool checked = false;
+    std::optional<std::string> value; // text fields that are not secret
+};
+
+class SeamRecorder {
+  public:
+    void attach(ImGuiContext* ctx); // sets TestEngine and TestEngineHookItems
+    void beginFrame();
+
+    // Called by the hooks.
+    void onItemAdd(ImGuiID id, const ImRect& bb, bool disabled);
+    void onItemInfo(ImGuiContext& g, ImGuiID id, const char* label, ImGuiItemStatusFlags flags);
+
+    // Called by the UI's own widgets helpers.
+    void addText(std::string_view text); // the item just drawn with ImGui::Text*
+    // Names the widget just drawn (a text field labelled by a text above it) and gives its value.
+    void describeLast(std::string_view label, std::string_view value);
+
+    std::string itemsJson() const;
+    const std::vector<SeamItem>& items() const { return items_; }
+
+  private:
+    struct Pending {
+        ImRect bb;
+        bool disabled;
+    };
+    std::unordered_map<ImGuiID, Pending> pending_;
+    std::vector<SeamItem> items_;
+    ImGuiID lastId_ = 0;
+};
+
+} // namespace ts::ui

@@ -1,0 +1,47 @@
+#include "ui/settings_screen.h"
+
+#include "ui/shell_bars.h"
+#include "ui/widgets.h"
+
+#include "imgui.h"
+
+#include <algorithm>
+
+namespace ts::ui {
+
+void SettingsScreen::Draw(UiContext& ui) {
+    if (!draftLoaded) {
+        workstationDraft = ui.state.settings.workstation;
+        draftLoaded = true;
+    }
+    Text(ui, ui.t(Str::SettingsTitle), ui.fonts.title);
+    ImGui::Spacing();
+
+    Text(ui, ui.t(Str::SettingsLanguage), ui.fonts.heading);
+    const Lang cur = ui.state.settings.language;
+    if (Choice(ui, tr(Str::LanguageName, Lang::Ru), "settings-lang-ru", cur == Lang::Ru))
+        SwitchLanguage(ui, Lang::Ru);
+    ImGui::SameLine();
+    if (Choice(ui, tr(Str::LanguageName, Lang::En), "settings-lang-en", cur == Lang::En))
+        SwitchLanguage(ui, Lang::En);
+    ImGui::Spacing();
+    ImGui::Spacing();
+
+    const float fieldWidth = std::min(ImGui::GetContentRegionAvail().x, 480.0f);
+    if (TextField(ui, Str::SettingsWorkstation, "workstation", workstationDraft, fieldWidth))
+        error = validateWorkstation(workstationDraft);
+    TextMuted(ui, ui.t(Str::SettingsWorkstationHint));
+    if (error) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
+        Text(ui, ui.t(*error));
+        ImGui::PopStyleColor();
+    }
+    const bool changed = workstationDraft != ui.state.settings.workstation;
+    if (Button(ui, Str::SettingsSave, "settings-save", changed && !error)) {
+        Settings next = ui.state.settings;
+        next.workstation = workstationDraft;
+        SaveSettings(ui, next, Str::MsgSettingsSaved);
+    }
+}
+
+} // namespace ts::ui

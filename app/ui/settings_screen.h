@@ -1,0 +1,19 @@
+// Settings that are not secret: the interface language and the workstation's name.
+#pragma once
+
+#include "ui/ui_context.h"
+
+#include <optional>
+#include <string>
+
+namespace ts::ui {
+
+struct SettingsScreen {
+    std::string workstationDraft;
+    bool draftLoaded = false;
+    std::optional<Str> error; // validation message for the draft
+
+    void Draw(UiContext& ui);
+};
+
+} // namespace ts::ui

@@ -1,0 +1,63 @@
+#include "ui/widgets.h"
+
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+#include <string>
+
+namespace ts::ui {
+namespace {
+
+std::string withKey(std::string_view label, const char* key) {
+    std::string s(label);
+    s += "###";
+    s += key;
+    return s;
+}
+
+} // namespace
+
+void Text(UiContext& ui, std::string_view text, ImFont* font) {
+    if (font) ImGui::PushFont(font);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    if (font) ImGui::PopFont();
+    ui.seam.addText(text);
+}
+
+void TextMuted(UiContext& ui, std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    Text(ui, text);
+    ImGui::PopStyleColor();
+}
+
+void Bullet(UiContext& ui, std::string_view text) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    Text(ui, text);
+}
+
+bool Button(UiContext& ui, Str label, const char* key, bool enabled) {
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::Button(withKey(ui.t(label), key).c_str());
+    ImGui::EndDisabled();
+    return pressed;
+}
+
+bool Choice(UiContext&, std::string_view label, const char* key, bool selected) {
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    const bool pressed = ImGui::Button(withKey(label, key).c_str());
+    if (selected) ImGui::PopStyleColor();
+    return pressed && !selected;
+}
+
+bool TextField(UiContext& ui, Str label, const char* key, std::string& value, float width) {
+    Text(ui, ui.t(label));
+    ImGui::SetNextItemWidth(width);
+    const bool edited = ImGui::InputText(withKey("", key).c_str(), &value);
+    ui.seam.describeLast(ui.t(label), value);
+    return edited;
+}
+
+} // namespace ts::ui

@@ -1,0 +1,33 @@
+// The few widget helpers every screen uses: they take text from the string table, give widgets a
+// stable id that does not change with the language, and report texts and values to the test seam.
+#pragma once
+
+#include "ui/ui_context.h"
+
+#include <string>
+#include <string_view>
+
+struct ImFont;
+
+namespace ts::ui {
+
+// Wrapped text, recorded for the seam. `font` may be null for the body font.
+void Text(UiContext& ui, std::string_view text, ImFont* font = nullptr);
+void TextMuted(UiContext& ui, std::string_view text);
+void Bullet(UiContext& ui, std::string_view text);
+
+// A button labelled from the table; `key` is its id in every language.
+bool Button(UiContext& ui, Str label, const char* key, bool enabled = true);
+// A toggle-like button that shows whether it is the current choice.
+bool Choice(UiContext& ui, std::string_view label, const char* key, bool selected);
+
+// A one-line text field over a std::string; the value is readable through the seam (not for
+// secrets). Returns true when edited this frame.
+bool TextField(UiContext& ui, Str label, const char* key, std::string& value, float width = -1.0f);
+
+// Centres of attention on small screens: true when the window is narrower than a layout needs.
+inline bool narrow(float width) {
+    return width < 760.0f;
+}
+
+} // namespace ts::ui

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the browser app into dist/ (index.html, app.js, app.wasm, web/). Assumes scripts/setup.sh ran.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs # emcc needs Debian's acorn
+if [ ! -f build-wasm/CMakeCache.txt ]; then
+  emcmake cmake -S . -B build-wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build-wasm -j"$(nproc)"

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, from Debian's packages (binary and source) and npm only.
+# Idempotent: each step checks first, so a second run takes a second or two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+IMGUI_VERSION=1.90.1
+TP="$root/third_party"
+mkdir -p "$TP"
+
+say() { printf '[setup] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- Debian binary packages -------------------------------------------------------------------
+APT_PACKAGES=(emscripten chromium cmake g++ make pkg-config doctest-dev nlohmann-json3-dev libsodium-dev
+  libstb-dev python3-nacl python3-fonttools fonts-dejavu-core autoconf automake libtool dpkg-dev
+  nodejs npm clang-format)
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+# Node and npm may come from elsewhere on a developer's machine; only install them when absent.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  m2=(); for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || m2+=("$p"); done
+  missing=("${m2[@]+"${m2[@]}"}")
+fi
+apt_updated=0
+if [ ${#missing[@]} -gt 0 ]; then
+  say "apt-get install ${missing[*]}"
+  as_root apt-get update -qq
+  apt_updated=1
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- Source package lists (ImGui 1.90.1 lives in trixie; libsodium from bookworm) ---------------
+SRC_LIST=/etc/apt/sources.list.d/tokensafe-src.sources
+if [ ! -f "$SRC_LIST" ]; then
+  say "enabling deb-src for bookworm and trixie"
+  as_root tee "$SRC_LIST" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+  apt_updated=0
+fi
+need_src_update() { [ "$apt_updated" = 1 ] || { as_root apt-get update -qq; apt_updated=1; }; }
+
+# --- Dear ImGui from the Debian source package, version pinned ----------------------------------
+imgui_ok() { [ -f "$TP/imgui/imgui.h" ] && grep -q "#define IMGUI_VERSION *\"$IMGUI_VERSION\"" "$TP/imgui/imgui.h"; }
+if ! imgui_ok; then
+  say "fetching Dear ImGui $IMGUI_VERSION (Debian source package)"
+  need_src_update
+  rm -rf "$TP/imgui" "$TP/src-imgui" && mkdir -p "$TP/src-imgui"
+  (cd "$TP/src-imgui" && apt-get source -qq --download-only imgui/trixie >/dev/null 2>&1)
+  dpkg-source -x "$TP"/src-imgui/imgui_*.dsc "$TP/imgui" >/dev/null 2>&1
+  rm -f "$TP"/imgui_*.orig.tar.*   # dpkg-source leaves a copy of the upstream tarball beside the tree
+  imgui_ok || { echo "[setup] expected Dear ImGui $IMGUI_VERSION, got: $(grep '#define IMGUI_VERSION ' "$TP/imgui/imgui.h")" >&2; exit 1; }
+  rm -rf "$TP/src-imgui"
+fi
+
+# --- libsodium for wasm, built from the Debian source package (with Debian's patches) -----------
+export NODE_PATH=/usr/share/nodejs   # emcc needs acorn from Debian's node modules
+SODIUM_WASM="$TP/libsodium-wasm"
+if [ ! -f "$SODIUM_WASM/lib/libsodium.a" ]; then
+  say "building libsodium for wasm from the Debian source package (about a minute)"
+  need_src_update
+  rm -rf "$TP/src-sodium" && mkdir -p "$TP/src-sodium"
+  (cd "$TP/src-sodium" && apt-get source -qq --download-only libsodium/bookworm >/dev/null 2>&1)
+  dpkg-source -x "$TP"/src-sodium/libsodium_*.dsc "$TP/src-sodium/tree" >/dev/null 2>&1
+  (cd "$TP/src-sodium/tree" && ./autogen.sh -s >/dev/null 2>&1 &&
+   emconfigure ./configure --host=wasm32-unknown-emscripten --disable-shared --enable-static \
+     --without-pthreads --disable-ssp --disable-asm --prefix="$SODIUM_WASM.tmp" >/dev/null 2>&1 &&
+   emmake make -j"$(nproc)" install >/dev/null 2>&1) || { echo "[setup] libsodium wasm build failed" >&2; exit 1; }
+  rm -rf "$SODIUM_WASM" && mv "$SODIUM_WASM.tmp" "$SODIUM_WASM"
+  rm -rf "$TP/src-sodium"
+fi
+
+# --- npm dependencies from the committed lock file ----------------------------------------------
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat node_modules/.lock-sum 2>/dev/null)" != "$lock_sum" ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  echo "$lock_sum" > node_modules/.lock-sum
+fi

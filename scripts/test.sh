@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Sets up what is missing, builds, runs every suite — native (doctest via ctest), the same under
+# ASan/UBSan, the format check, and the browser tests (Playwright + Chromium) — and ends with one
+# line: "N passed, N failed". Exit status 0 only when nothing failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NODE_PATH=/usr/share/nodejs
+mkdir -p test-output
+passed=0
+failed=0
+
+section() { printf '\n== %s\n' "$*"; }
+count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+if ! scripts/setup.sh; then
+  echo "setup failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+# A ctest suite in build dir $1 configured with the extra cmake arguments that follow.
+ctest_suite() {
+  local dir=$1 name=$2; shift 2
+  section "$name"
+  if ! { cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug "$@" >/dev/null && cmake --build "$dir" -j"$(nproc)" >/dev/null; }; then
+    cmake --build "$dir" 2>&1 | tail -30
+    echo "$name: build failed"
+    count 0 1
+    return
+  fi
+  local out
+  out=$(cd "$dir" && ctest --output-on-failure 2>&1)
+  echo "$out" | grep -E 'tests passed|\*\*\*Failed|Failed  |Error' || true
+  local total fails
+  total=$(echo "$out" | sed -nE 's/.*tests failed out of ([0-9]+).*/\1/p')
+  fails=$(echo "$out" | sed -nE 's/.* ([0-9]+) tests failed out of.*/\1/p')
+  if [ -z "$total" ]; then
+    echo "$out" | tail -20
+    count 0 1
+  else
+    count $((total - fails)) "$fails"
+  fi
+}
+
+ctest_suite build "native (doctest)"
+ctest_suite build-asan "native under ASan/UBSan" -DTS_SANITIZE=ON
+
+section "format (clang-format)"
+mapfile -t fmt_files < <(find app tests -name '*.cpp' -o -name '*.h' | sort)
+if fmt_out=$(clang-format --dry-run --Werror "${fmt_files[@]}" 2>&1); then
+  echo "${#fmt_files[@]} files formatted"
+  count 1 0
+else
+  echo "$fmt_out" | head -20
+  count 0 1
+fi
+
+section "browser app (wasm build)"
+if scripts/build.sh >test-output/build-wasm.log 2>&1; then
+  ls -l dist/app.js dist/app.wasm | awk '{print $5, $9}'
+  section "browser tests (Playwright, Chromium)"
+  node --test --test-concurrency=1 --test-reporter=tap tests/browser/*.test.mjs >test-output/browser.tap 2>&1
+  grep -E '^\s*(not )?ok [0-9]+ - ' test-output/browser.tap | grep -vE '^\s{4,}' || true
+  grep -B2 -A20 '^\s*not ok' test-output/browser.tap | grep -E "error:|expected|actual|location" | head -40 || true
+  bp=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' test-output/browser.tap | tail -1)
+  bf=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' test-output/browser.tap | tail -1)
+  bc=$(sed -nE 's/^# cancelled ([0-9]+)$/\1/p' test-output/browser.tap | tail -1)
+  if [ -z "$bp" ]; then
+    tail -20 test-output/browser.tap
+    count 0 1
+  else
+    count "$bp" $((bf + ${bc:-0}))
+  fi
+else
+  tail -30 test-output/build-wasm.log
+  echo "wasm build failed"
+  count 0 1
+fi
+
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

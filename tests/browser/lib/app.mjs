@@ -1,0 +1,144 @@
+// Helpers that let browser tests read like a user's steps: open the app, find a widget by its
+// label, click it with the mouse, type with the keyboard, wait for what the app shows.
+// Everything acts through real input; the app is read only through window.tokensafe.
+import { chromium } from 'playwright-core';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../../scripts/serve.mjs';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const OUTPUT_DIR = process.env.TS_TEST_OUTPUT ?? `${ROOT}test-output`;
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--disable-quic', '--disable-features=Translate,MediaRouter,OptimizationHints',
+];
+
+const TIMEOUT = 20000;
+
+export async function serveDist() {
+  const server = await startServer({ port: 0 });
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+export async function launchBrowser(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+// Polls fn until it returns a truthy value; fails with `what` after the timeout.
+export async function until(fn, what, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export class AppPage {
+  constructor(page) {
+    this.page = page;
+    this.requests = [];
+    this.console = [];
+    page.on('request', (r) => this.requests.push(r.url()));
+    page.on('console', (m) => this.console.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => this.console.push(`pageerror: ${e.message}`));
+  }
+
+  // Opens the app in a new page of `context` and waits for its first frame.
+  static async open(context, url) {
+    const app = new AppPage(await context.newPage());
+    await app.page.goto(url);
+    await app.waitReady();
+    return app;
+  }
+
+  async waitReady() {
+    await until(() => this.page.evaluate(() => window.tokensafe && window.tokensafe.ready), 'the first frame');
+    await this.settle();
+  }
+
+  items() { return this.page.evaluate(() => window.tokensafe.items()); }
+  state() { return this.page.evaluate(() => window.tokensafe.state()); }
+  frames() { return this.page.evaluate(() => window.tokensafe.frames()); }
+
+  // Waits until no frame has been drawn for a while: the UI has settled after the last input.
+  async settle(quietMs = 150) {
+    let last = await this.frames();
+    let since = Date.now();
+    await until(async () => {
+      const now = await this.frames();
+      if (now !== last) { last = now; since = Date.now(); }
+      return Date.now() - since >= quietMs;
+    }, 'the UI to settle');
+  }
+
+  // A widget or text by what the user reads on it ({label}) or by its stable key ({key}).
+  async find(query, { timeout = TIMEOUT } = {}) {
+    const q = typeof query === 'string' ? { label: query } : query;
+    return until(async () => (await this.items()).find((i) =>
+      (q.label === undefined || i.label === q.label) && (q.key === undefined || i.key === q.key) &&
+      (q.kind === undefined || i.kind === q.kind)), `an item ${JSON.stringify(q)}`, timeout);
+  }
+
+  async has(query) {
+    const q = typeof query === 'string' ? { label: query } : query;
+    return (await this.items()).some((i) => (q.label === undefined || i.label === q.label) &&
+      (q.key === undefined || i.key === q.key));
+  }
+
+  // Clicks the centre of a widget with the mouse, as a person would.
+  async click(query) {
+    const item = await this.find(query);
+    if (item.disabled) throw new Error(`cannot click disabled ${JSON.stringify(query)}`);
+    const box = await this.page.locator('#canvas').boundingBox();
+    const cssWidth = await this.page.evaluate(() => document.getElementById('canvas').clientWidth);
+    const s = box.width / cssWidth;
+    await this.page.mouse.click(box.x + (item.x + item.w / 2) * s, box.y + (item.y + item.h / 2) * s);
+    await this.settle();
+    return item;
+  }
+
+  // Types text character by character as keyboard input. Playwright's insertText never reaches
+  // GLFW, so each character goes as a real key 'char' event — what a Russian keyboard layout sends.
+  async type(text) {
+    const cdp = await this.cdp();
+    for (const ch of text) await cdp.send('Input.dispatchKeyEvent', { type: 'char', text: ch });
+  }
+
+  async press(keys) {
+    await this.page.keyboard.press(keys);
+  }
+
+  async cdp() {
+    if (!this._cdp) this._cdp = await this.page.context().newCDPSession(this.page);
+    return this._cdp;
+  }
+
+  // Waits until the text field with this label (or key) holds exactly `value`.
+  async waitForValue(query, value) {
+    const q = typeof query === 'string' ? { label: query } : query;
+    return until(async () => {
+      const item = (await this.items()).find((i) => (q.label === undefined || i.label === q.label) &&
+        (q.key === undefined || i.key === q.key) && i.value !== undefined);
+      return item && item.value === value ? item : null;
+    }, `field ${JSON.stringify(q)} to hold ${JSON.stringify(value)}`);
+  }
+
+  async waitForState(pred, what) {
+    return until(async () => { const s = await this.state(); return pred(s) ? s : null; }, what);
+  }
+
+  async screenshot(name) {
+    await mkdir(OUTPUT_DIR, { recursive: true });
+    const path = `${OUTPUT_DIR}/${name}.png`;
+    await this.page.screenshot({ path });
+    return path;
+  }
+}

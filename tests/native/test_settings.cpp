@@ -1,0 +1,70 @@
+#include "core/settings.h"
+#include "platform/native/memory_store.h"
+
+#include <doctest/doctest.h>
+
+using namespace ts;
+
+TEST_CASE("settings default to Russian and no workstation name") {
+    const Settings s = parseSettings("");
+    CHECK(s.language == Lang::Ru);
+    CHECK(s.workstation.empty());
+}
+
+TEST_CASE("settings round-trip through JSON") {
+    Settings s;
+    s.language = Lang::En;
+    s.workstation = "Бухгалтерия — ПК №3";
+    const Settings back = parseSettings(serializeSettings(s));
+    CHECK(back.language == Lang::En);
+    CHECK(back.workstation == "Бухгалтерия — ПК №3");
+}
+
+TEST_CASE("fields a newer version wrote are kept through a save") {
+    const Settings s =
+        parseSettings(R"({"version":7,"language":"en","autoLockMinutes":15,"theme":{"dark":true}})");
+    CHECK(s.language == Lang::En);
+    const auto j = nlohmann::json::parse(serializeSettings(s));
+    CHECK(j["autoLockMinutes"] == 15);
+    CHECK(j["theme"]["dark"] == true);
+    CHECK(j["version"] == kSettingsVersion);
+}
+
+TEST_CASE("unreadable settings fall back to defaults field by field") {
+    CHECK(parseSettings("not json").language == Lang::Ru);
+    CHECK(parseSettings("[1,2]").language == Lang::Ru);
+    CHECK(parseSettings(R"({"language":"de"})").language == Lang::Ru);
+    CHECK(parseSettings(R"({"language":5})").language == Lang::Ru);
+    const Settings s = parseSettings(R"({"language":"en","workstation":"a\nb"})");
+    CHECK(s.language == Lang::En); // the good field survives
+    CHECK(s.workstation.empty());  // the bad one does not
+}
+
+TEST_CASE("workstation names are validated with a specific message") {
+    CHECK_FALSE(validateWorkstation("").has_value());
+    CHECK_FALSE(validateWorkstation("Отдел закупок, ПК-2").has_value());
+    CHECK(validateWorkstation("a\tb") == Str::ErrWorkstationControlChars);
+    CHECK(validateWorkstation("line\n") == Str::ErrWorkstationControlChars);
+    // The limit counts characters, not bytes: 64 Cyrillic letters are 128 bytes and fine.
+    std::string cyr;
+    for (int i = 0; i < 64; ++i) cyr += "ж";
+    CHECK_FALSE(validateWorkstation(cyr).has_value());
+    CHECK(validateWorkstation(cyr + "ж") == Str::ErrWorkstationTooLong);
+}
+
+TEST_CASE("the settings store saves under its key and reports a refused write") {
+    MemoryStore kv;
+    SettingsStore store(kv);
+    CHECK(store.load().language == Lang::Ru);
+
+    Settings s;
+    s.language = Lang::En;
+    REQUIRE(store.save(s));
+    CHECK(kv.data.count(std::string(SettingsStore::kKey)) == 1);
+    CHECK(store.load().language == Lang::En);
+
+    kv.failNextPuts = 1;
+    s.language = Lang::Ru;
+    CHECK_FALSE(store.save(s));
+    CHECK(store.load().language == Lang::En); // the refused write changed nothing
+}

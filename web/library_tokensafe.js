@@ -1,0 +1,67 @@
+// Emscripten JS library (linked with --js-library): the browser services app/platform/web calls.
+// Every function here is synchronous; none keeps a pointer into the wasm heap past its return.
+
+mergeInto(LibraryManager.library, {
+  // localStorage holds settings only (language, workstation name), never a secret.
+  ts_storage_get__deps: ['malloc'],
+  ts_storage_get: function (keyPtr) {
+    var value = null;
+    try { value = window.localStorage.getItem(UTF8ToString(keyPtr)); } catch (e) { value = null; }
+    if (value === null) return 0;
+    var n = lengthBytesUTF8(value) + 1;
+    var p = _malloc(n);
+    stringToUTF8(value, p, n);
+    return p;
+  },
+  ts_storage_put: function (keyPtr, valuePtr) {
+    try {
+      window.localStorage.setItem(UTF8ToString(keyPtr), UTF8ToString(valuePtr));
+      return 1;
+    } catch (e) {
+      return 0; // quota exceeded or storage disabled: the caller tells the user
+    }
+  },
+
+  // The paste event carries the clipboard text; it fires during Ctrl+V's keydown, before ImGui
+  // sees the key on its next frame, so the text is ready when ImGui asks for it.
+  ts_clipboard_install__deps: ['malloc', 'free'],
+  ts_clipboard_install: function () {
+    window.addEventListener('paste', function (e) {
+      var text = (e.clipboardData && e.clipboardData.getData('text/plain')) || '';
+      var n = lengthBytesUTF8(text) + 1;
+      var p = _malloc(n);
+      stringToUTF8(text, p, n);
+      Module['_ts_on_paste'](p);
+      _free(p);
+      e.preventDefault();
+    });
+  },
+  ts_clipboard_write: function (textPtr) {
+    var text = UTF8ToString(textPtr);
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(function () {});
+    }
+  },
+});
+
+mergeInto(LibraryManager.library, {
+  // Start-up failed in C++ (e.g. no WebGL2 context): web/loader.js shows the message in the page.
+  ts_page_fatal: function (kindPtr) {
+    var kind = UTF8ToString(kindPtr);
+    if (Module.tsFatal) Module.tsFatal(kind);
+  },
+});
+
+mergeInto(LibraryManager.library, {
+  // Sizes the canvas backing store and tells GLFW. glfwSetWindowSize cannot be used: in Emscripten
+  // 3.1.6 a size equal to the screen's requests fullscreen instead (a maximised window hits this).
+  ts_canvas_resize__deps: ['$GLFW', '$Browser'],
+  ts_canvas_resize: function (width, height) {
+    Browser.setCanvasSize(width, height);
+    var win = GLFW.active;
+    if (win) {
+      win.width = width;
+      win.height = height;
+    }
+  },
+});

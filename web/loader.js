@@ -1,0 +1,113 @@
+// Starts the app: checks that the browser can run it, loads app.wasm with a progress bar, and shows
+// a clear message (Russian and English) instead of a blank page when anything goes wrong.
+(function () {
+  'use strict';
+  var MESSAGES = {
+    'no-wasm': [
+      'Этот браузер не поддерживает WebAssembly. Откройте Сейф токенов в актуальной версии Chrome, Edge, Firefox или Яндекс Браузера.',
+      'This browser does not support WebAssembly. Open TokenSafe in a current Chrome, Edge, Firefox or Yandex Browser.'],
+    'no-webgl2': [
+      'Браузер не дал странице WebGL2, без которого Сейф токенов не может рисовать экран. Включите аппаратное ускорение в настройках браузера или откройте страницу в другом браузере.',
+      'The browser did not give this page WebGL2, which TokenSafe needs to draw. Turn on hardware acceleration in the browser settings or open the page in another browser.'],
+    'load-failed': [
+      'Не удалось загрузить файлы приложения ({0}). Проверьте, что папка с приложением цела, и обновите страницу.',
+      'The app files failed to load ({0}). Check that the app folder is complete and reload the page.'],
+    'crashed': [
+      'Приложение остановилось из-за ошибки: {0}. Обновите страницу.',
+      'The app stopped because of an error: {0}. Reload the page.'],
+  };
+
+  var loader = document.getElementById('loader');
+  var fill = document.getElementById('loader-fill');
+  var fatalBox = document.getElementById('fatal');
+  var failed = false;
+
+  function fail(kind, detail) {
+    if (failed) return;
+    failed = true;
+    var m = MESSAGES[kind] || MESSAGES.crashed;
+    var d = String(detail || kind);
+    document.getElementById('fatal-ru').textContent = m[0].replace('{0}', d);
+    document.getElementById('fatal-en').textContent = m[1].replace('{0}', d);
+    loader.hidden = true;
+    fatalBox.hidden = false;
+    document.getElementById('canvas').hidden = true;
+    document.documentElement.dataset.fatal = kind; // for tests and for support: which failure
+  }
+
+  function progress(done, total) {
+    if (total > 0) {
+      fill.classList.remove('indeterminate');
+      fill.style.width = Math.min(100, Math.round(100 * done / total)) + '%';
+    } else {
+      fill.classList.add('indeterminate');
+    }
+  }
+
+  // Reads the response body in chunks to move the progress bar.
+  function fetchWithProgress(url) {
+    return fetch(url).then(function (res) {
+      if (!res.ok) throw new Error(url + ': HTTP ' + res.status);
+      var total = Number(res.headers.get('Content-Length')) || 0;
+      if (!res.body || !res.body.getReader) return res.arrayBuffer();
+      var reader = res.body.getReader(), chunks = [], got = 0;
+      progress(0, total);
+      function pump() {
+        return reader.read().then(function (r) {
+          if (r.done) {
+            var out = new Uint8Array(got), at = 0;
+            chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+            return out.buffer;
+          }
+          chunks.push(r.value);
+          got += r.value.length;
+          progress(got, total);
+          return pump();
+        });
+      }
+      return pump();
+    });
+  }
+
+  function hideLoaderOnFirstFrame() {
+    if (failed) return;
+    if (window.tokensafe && window.tokensafe.ready) { loader.hidden = true; return; }
+    requestAnimationFrame(hideLoaderOnFirstFrame);
+  }
+
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    fail('no-wasm');
+    return;
+  }
+  // A throwaway canvas: asking the app's own canvas would fix its context attributes before GLFW.
+  var probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) {
+    fail('no-webgl2');
+    return;
+  }
+  var lose = probe.getExtension('WEBGL_lose_context');
+  if (lose) lose.loseContext();
+
+  window.addEventListener('error', function (e) {
+    if (!(window.tokensafe && window.tokensafe.ready)) fail('crashed', e.message);
+  });
+
+  window.Module = {
+    canvas: document.getElementById('canvas'),
+    tsFatal: fail,
+    instantiateWasm: function (imports, done) {
+      fetchWithProgress('app.wasm')
+        .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); })
+        .then(function (r) { done(r.instance, r.module); })
+        .catch(function (e) { fail('load-failed', e && e.message ? e.message : e); });
+      return {};
+    },
+    onRuntimeInitialized: hideLoaderOnFirstFrame,
+    onAbort: function (what) { fail('crashed', what); },
+  };
+
+  var script = document.createElement('script');
+  script.src = 'app.js';
+  script.onerror = function () { fail('load-failed', 'app.js'); };
+  document.body.appendChild(script);
+})();
