@@ -71,7 +71,11 @@
 
   function hideLoaderOnFirstFrame() {
     if (failed) return;
-    if (window.tokensafe && window.tokensafe.ready) { loader.hidden = true; return; }
+    if (window.tokensafe && window.tokensafe.ready) {
+      loader.hidden = true;
+      performance.mark('ts-first-frame'); // read by scripts/bench.sh
+      return;
+    }
     requestAnimationFrame(hideLoaderOnFirstFrame);
   }
 
