@@ -1,9 +1,17 @@
-// Wiring only: the platform services, the window, the app, and the browser's animation loop.
+// Wiring only: the platform services, the vault session, the window, the app, and the browser's
+// animation loop.
+#include "core/crypto/crypto.h"
 #include "core/frame_pacer.h"
+#include "core/settings.h"
+#include "core/vault/session.h"
 #include "platform/web/gl_window.h"
+#include "platform/web/idb_vault_storage.h"
 #include "platform/web/local_storage.h"
+#include "platform/web/page_events.h"
 #include "platform/web/web_clipboard.h"
+#include "platform/web/web_clock.h"
 #include "platform/web/web_seam.h"
+#include "platform/web/wiping_heap.h"
 #include "ui/app.h"
 
 #include "imgui.h"
@@ -15,7 +23,11 @@ struct Runtime {
     ts::LocalStorage settings;
     ts::WebClipboard clipboard;
     ts::WebSeam seam;
+    ts::WebClock clock;
     ts::FramePacer pacer;
+    ts::IdbVaultStorage vaultStorage;
+    ts::PageEvents page;
+    ts::vault::Session session{vaultStorage, clock, ts::crypto::KdfParams::standard()};
     ts::GlWindow window;
     ts::ui::App* app = nullptr;
 };
@@ -28,6 +40,11 @@ void Tick(void* user) {
 } // namespace
 
 int main() {
+    if (!ts::crypto::init()) {
+        ts::showPageFatal("crypto");
+        return 1;
+    }
+    ImGui::SetAllocatorFunctions(ts::wipingAlloc, ts::wipingFree); // freed text is wiped
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     auto* rt = new Runtime();
@@ -35,7 +52,11 @@ int main() {
         ts::showPageFatal("no-webgl2");
         return 1;
     }
-    rt->app = new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer}, rt->seam);
+    rt->app = new ts::ui::App(
+        ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock}, rt->seam);
+    rt->vaultStorage.onActivity = [rt] { rt->pacer.wake(); };
+    rt->page.watchHidden(ts::kHiddenLockMinutes, [rt] { rt->app->LockNow(); });
+    rt->session.start();
     ts::runMainLoop(Tick, rt);
     return 0;
 }

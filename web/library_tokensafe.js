@@ -32,6 +32,7 @@ mergeInto(LibraryManager.library, {
       var p = _malloc(n);
       stringToUTF8(text, p, n);
       Module['_ts_on_paste'](p);
+      HEAPU8.fill(0, p, p + n); // the pasted text may be a secret
       _free(p);
       e.preventDefault();
     });
@@ -63,5 +64,28 @@ mergeInto(LibraryManager.library, {
       win.width = width;
       win.height = height;
     }
+  },
+});
+
+mergeInto(LibraryManager.library, {
+  ts_utc_offset_minutes: function () { return -new Date().getTimezoneOffset(); },
+
+  // While the tab is hidden no frame runs, so the lock has to come from a timer.
+  ts_page_watch_hidden: function (minutes) {
+    var timer = null;
+    document.addEventListener('visibilitychange', function () {
+      if (document.hidden) {
+        timer = setTimeout(function () { Module['_ts_on_hidden_too_long'](); }, minutes * 60000);
+      } else if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      }
+    });
+    // Ctrl+L would move focus to the address bar; in the app it locks the vault.
+    window.addEventListener('keydown', function (e) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'l' || e.key === 'L' || e.code === 'KeyL')) {
+        e.preventDefault();
+      }
+    }, true);
   },
 });

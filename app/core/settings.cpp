@@ -15,6 +15,12 @@ Settings parseSettings(std::string_view text) {
         } else if (key == "workstation") {
             if (value.is_string() && !validateWorkstation(value.get<std::string>()))
                 s.workstation = value.get<std::string>();
+        } else if (key == "autoLockMinutes") {
+            if (value.is_number_integer()) {
+                const int m = value.get<int>();
+                for (int choice : kAutoLockChoices)
+                    if (m == choice) s.autoLockMinutes = m;
+            }
         } else if (key != "version") {
             s.unknown[key] = value;
         }
@@ -27,6 +33,7 @@ std::string serializeSettings(const Settings& s) {
     j["version"] = kSettingsVersion;
     j["language"] = langCode(s.language);
     j["workstation"] = s.workstation;
+    j["autoLockMinutes"] = s.autoLockMinutes;
     return j.dump();
 }
 

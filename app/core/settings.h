@@ -15,11 +15,15 @@ namespace ts {
 struct Settings {
     Lang language = Lang::Ru;
     std::string workstation;
+    int autoLockMinutes = 10; // lock after this long without input; one of kAutoLockChoices
     nlohmann::json unknown = nlohmann::json::object(); // fields of newer versions, kept verbatim
 };
 
 inline constexpr int kSettingsVersion = 1;
 inline constexpr std::size_t kWorkstationMaxChars = 64;
+inline constexpr int kAutoLockChoices[] = {1, 5, 10, 15, 30, 60};
+// A hidden tab locks after this long, whatever the idle setting: nobody is looking at it.
+inline constexpr int kHiddenLockMinutes = 5;
 
 // Never fails: anything unreadable falls back to the defaults field by field.
 Settings parseSettings(std::string_view json);

@@ -13,6 +13,8 @@ class Clipboard {
     virtual void setText(std::string_view text) = 0;
     // The text of the most recent paste (or of our own latest copy).
     virtual const std::string& text() const = 0;
+    // Drops the cached text (it may be a pasted secret); the system clipboard is left alone.
+    virtual void forget() = 0;
 };
 
 } // namespace ts

@@ -1,7 +1,11 @@
 #include "ui/app.h"
 
+#include "core/clock.h"
+#include "core/vault/session.h"
 #include "platform/clipboard.h"
 #include "platform/web/gl_window.h"
+#include "platform/web/page_events.h"
+#include "ui/forget_secrets.h"
 #include "ui/shell_bars.h"
 #include "ui/theme.h"
 
@@ -27,6 +31,8 @@ const char* screenName(Screen s) {
     switch (s) {
     case Screen::Home:
         return "home";
+    case Screen::Vault:
+        return "vault";
     case Screen::Settings:
         return "settings";
     }
@@ -43,6 +49,33 @@ App::App(Services services, TestSeam& seam) : services_(services), seam_(seam) {
     ApplyTheme();
     recorder_.attach(ImGui::GetCurrentContext());
     state_.settings = SettingsStore(services_.settingsStore).load();
+    services_.session.setNotify([this](const vault::Session::Notice& n) {
+        state_.message = Message{n.text, n.detail, n.error};
+        services_.pacer.wake();
+    });
+}
+
+void App::LockNow() {
+    if (services_.session.state() != vault::Session::State::Unlocked &&
+        services_.session.state() != vault::Session::State::Creating)
+        return;
+    services_.session.lock();
+    vault_.Wipe();
+    settings_.security.Wipe();
+    services_.clipboard.forget();
+    ForgetImGuiText();
+    scrubFreeStack();
+    state_.message = Message{Str::MsgLocked, {}, false};
+    services_.pacer.wake();
+}
+
+void App::AutoLock(double now) {
+    if (services_.session.state() != vault::Session::State::Unlocked) return;
+    const double deadline = lastInputAt_ + state_.settings.autoLockMinutes * 60.0;
+    if (now >= deadline)
+        LockNow();
+    else
+        services_.pacer.wakeAt(deadline);
 }
 
 bool App::InputHeld() const {
@@ -58,7 +91,12 @@ bool App::InputHeld() const {
 void App::Tick(GlWindow& window, double now) {
     FramePacer& pacer = services_.pacer;
     if (window.syncSize()) pacer.wake();
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0) pacer.wake();
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || lastInputAt_ == 0) {
+        pacer.wake();
+        lastInputAt_ = now;
+    }
+    now_ = now;
+    AutoLock(now);
     if (!pacer.shouldRender(now)) return;
 
     if (fonts_.ensure(window.dpr())) window.reloadFontTexture();
@@ -67,11 +105,16 @@ void App::Tick(GlWindow& window, double now) {
     recorder_.beginFrame();
     DrawFrame();
     ImGui::Render();
+    if (state_.lockRequested) {
+        state_.lockRequested = false;
+        LockNow();
+    }
     window.present();
     ++frames_;
 
     const ImGuiIO& io = ImGui::GetIO();
     pacer.afterFrame(now, InputHeld(), io.WantTextInput);
+    AutoLock(now); // re-declares the auto-lock timer for this frame
     seam_.publish(recorder_.itemsJson(), StateJson(), frames_);
 }
 
@@ -84,7 +127,8 @@ void App::DrawFrame() {
                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("TokenSafe###main", nullptr, kFlags);
     ImGui::PushFont(fonts_.body);
-    UiContext ui{state_, services_, recorder_, fonts_};
+    UiContext ui{state_, services_, recorder_, fonts_, now_};
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_L)) state_.lockRequested = true;
     DrawTopBar(ui);
 
     ImGui::BeginChild("content", ImVec2(0, -StatusBarHeight()), ImGuiChildFlags_None,
@@ -101,6 +145,9 @@ void App::DrawFrame() {
     case Screen::Home:
         home_.Draw(ui);
         break;
+    case Screen::Vault:
+        vault_.Draw(ui);
+        break;
     case Screen::Settings:
         settings_.Draw(ui);
         break;
@@ -116,16 +163,58 @@ void App::DrawFrame() {
     ImGui::End();
 }
 
+static const char* vaultStateName(vault::Session::State s) {
+    using State = vault::Session::State;
+    switch (s) {
+    case State::Loading:
+        return "loading";
+    case State::LoadFailed:
+        return "failed";
+    case State::NoVault:
+        return "absent";
+    case State::Creating:
+        return "creating";
+    case State::Locked:
+        return "locked";
+    case State::Unlocked:
+        return "unlocked";
+    }
+    return "?";
+}
+
+static const char* persistenceName(vault::Persistence p) {
+    switch (p) {
+    case vault::Persistence::Persistent:
+        return "persistent";
+    case vault::Persistence::NotPersistent:
+        return "not-persistent";
+    case vault::Persistence::Unsupported:
+        return "unsupported";
+    case vault::Persistence::Unknown:
+        break;
+    }
+    return "unknown";
+}
+
 std::string App::StateJson() const {
+    const vault::Session& session = services_.session;
+    std::string message = tr(state_.message.text, state_.settings.language).data();
+    if (!state_.message.detail.empty()) message += " (" + state_.message.detail + ")";
     const nlohmann::json j = {
         {"screen", screenName(state_.screen)},
         {"language", langCode(state_.settings.language)},
-        {"message", tr(state_.message.text, state_.settings.language)},
+        {"message", message},
         {"messageIsError", state_.message.error},
-        {"locked", true}, // no vault yet: nothing is unlocked
-        {"vault", "absent"},
+        {"locked", session.state() != vault::Session::State::Unlocked},
+        {"vault", vaultStateName(session.state())},
+        {"revision", session.revision()},
+        {"entries", session.data().entries.size()},
+        {"saving", session.saving()},
+        {"persistence", persistenceName(session.persistence())},
+        {"unlockRetryInMs",
+         std::max<std::int64_t>(0, session.unlockAllowedAt() - services_.clock.nowMillis())},
     };
-    return j.dump();
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 } // namespace ts::ui

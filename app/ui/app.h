@@ -8,6 +8,7 @@
 #include "ui/home_screen.h"
 #include "ui/seam_recorder.h"
 #include "ui/settings_screen.h"
+#include "ui/vault_screen.h"
 
 #include <cstdint>
 
@@ -22,11 +23,14 @@ class App {
     App(Services services, TestSeam& seam);
     // One pass of the browser's animation loop: draws a frame only if one is due.
     void Tick(GlWindow& window, double now);
+    // Locks the vault and wipes every decrypted or typed secret: keys, data, drafts, ImGui's buffers.
+    void LockNow();
 
   private:
     void DrawFrame();
     std::string StateJson() const;
     bool InputHeld() const;
+    void AutoLock(double now);
 
     Services services_;
     TestSeam& seam_;
@@ -35,7 +39,10 @@ class App {
     Fonts fonts_;
     HomeScreen home_;
     SettingsScreen settings_;
+    VaultScreen vault_;
     std::uint64_t frames_ = 0;
+    double now_ = 0;
+    double lastInputAt_ = 0; // for auto-lock
 };
 
 } // namespace ts::ui

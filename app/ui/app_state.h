@@ -6,20 +6,26 @@
 #include "core/strings.h"
 
 #include <optional>
+#include <string>
 
 namespace ts {
 class KeyValueStore;
 class Clipboard;
+class Clock;
+namespace vault {
+class Session;
+}
 } // namespace ts
 
 namespace ts::ui {
 
-enum class Screen { Home, Settings };
+enum class Screen { Home, Vault, Settings };
 const char* screenName(Screen s); // as reported by the test seam
 
 // The last thing the app told the user, shown in the status bar until the next one.
 struct Message {
     Str text = Str::StatusReady;
+    std::string detail; // the browser's own words, when it gave a reason
     bool error = false;
 };
 
@@ -27,6 +33,7 @@ struct AppState {
     Screen screen = Screen::Home;
     Settings settings;
     Message message;
+    bool lockRequested = false; // by a button or Ctrl+L; App locks after the frame
 };
 
 // The platform services the screens may use.
@@ -34,6 +41,8 @@ struct Services {
     KeyValueStore& settingsStore;
     Clipboard& clipboard;
     FramePacer& pacer;
+    vault::Session& session;
+    const Clock& clock;
 };
 
 } // namespace ts::ui

@@ -15,7 +15,7 @@ struct EntryCard {
 
 // The three areas of the product; each becomes available when its feature lands.
 constexpr EntryCard kCards[] = {
-    {Str::CardVaultTitle, Str::CardVaultText, Str::CardVaultButton, "open-vault", false},
+    {Str::CardVaultTitle, Str::CardVaultText, Str::CardVaultButton, "open-vault", true},
     {Str::CardProceduresTitle, Str::CardProceduresText, Str::CardProceduresButton, "open-procedures", false},
     {Str::CardBundlesTitle, Str::CardBundlesText, Str::CardBundlesButton, "open-bundles", false},
 };
@@ -23,20 +23,22 @@ constexpr EntryCard kCards[] = {
 constexpr Str kKnownKinds[] = {Str::KnowsEisExport, Str::KnowsEisHttps, Str::KnowsEisParticipant,
                                Str::KnowsOais, Str::KnowsTps};
 
-void DrawCard(UiContext& ui, const EntryCard& card, float width, float height) {
+// Returns true when the card's button was pressed.
+bool DrawCard(UiContext& ui, const EntryCard& card, float width, float height) {
     ImGui::BeginChild(card.key, ImVec2(width, height), ImGuiChildFlags_Border);
     Text(ui, ui.t(card.title), ui.fonts.heading);
     ImGui::Spacing();
     Text(ui, ui.t(card.text));
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() -
                          ImGui::GetStyle().WindowPadding.y + ImGui::GetStyle().ItemSpacing.y);
-    Button(ui, card.button, card.key, card.available);
+    const bool pressed = Button(ui, card.button, card.key, card.available);
     if (!card.available) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
         TextMuted(ui, ui.t(Str::Coming));
     }
     ImGui::EndChild();
+    return pressed;
 }
 
 } // namespace
@@ -53,7 +55,7 @@ void HomeScreen::Draw(UiContext& ui) {
     const float w = stacked ? avail : (avail - gap * 2) / 3.0f;
     const float h = ImGui::GetTextLineHeightWithSpacing() * 7.5f;
     for (const EntryCard& card : kCards) {
-        DrawCard(ui, card, w, h);
+        if (DrawCard(ui, card, w, h) && card.title == Str::CardVaultTitle) ui.state.screen = Screen::Vault;
         if (!stacked && &card != &kCards[std::size(kCards) - 1]) ImGui::SameLine(0, gap);
     }
 

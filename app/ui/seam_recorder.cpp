@@ -82,6 +82,12 @@ void SeamRecorder::describeLast(std::string_view label, std::string_view value) 
     items_.back().value = value;
 }
 
+void SeamRecorder::describeSecret(std::string_view label, std::size_t length) {
+    if (items_.empty() || lastId_ == 0 || lastId_ != ImGui::GetItemID()) return;
+    items_.back().label = label;
+    items_.back().length = length;
+}
+
 std::string SeamRecorder::itemsJson() const {
     nlohmann::json out = nlohmann::json::array();
     for (const SeamItem& i : items_) {
@@ -90,6 +96,7 @@ std::string SeamRecorder::itemsJson() const {
                             {"w", i.max.x - i.min.x}, {"h", i.max.y - i.min.y}, {"disabled", i.disabled},
                             {"checked", i.checked}};
         if (i.value) j["value"] = *i.value;
+        if (i.length) j["length"] = *i.length;
         out.push_back(std::move(j));
     }
     // Text typed by the user may be any bytes ImGui accepted; never throw on odd UTF-8.

@@ -22,7 +22,8 @@ struct SeamItem {
     ImVec2 min, max;    // CSS pixels
     bool disabled = false;
     bool checked = false;
-    std::optional<std::string> value; // text fields that are not secret
+    std::optional<std::string> value;  // text fields that are not secret
+    std::optional<std::size_t> length; // secret fields: how many bytes were typed, never what
 };
 
 class SeamRecorder {
@@ -38,6 +39,7 @@ class SeamRecorder {
     void addText(std::string_view text); // the item just drawn with ImGui::Text*
     // Names the widget just drawn (a text field labelled by a text above it) and gives its value.
     void describeLast(std::string_view label, std::string_view value);
+    void describeSecret(std::string_view label, std::size_t length);
 
     std::string itemsJson() const;
     const std::vector<SeamItem>& items() const { return items_; }

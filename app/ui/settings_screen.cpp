@@ -42,6 +42,9 @@ void SettingsScreen::Draw(UiContext& ui) {
         next.workstation = workstationDraft;
         SaveSettings(ui, next, Str::MsgSettingsSaved);
     }
+    ImGui::Spacing();
+    ImGui::Separator();
+    security.Draw(ui);
 }
 
 } // namespace ts::ui

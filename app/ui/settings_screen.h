@@ -1,6 +1,7 @@
 // Settings that are not secret: the interface language and the workstation's name.
 #pragma once
 
+#include "ui/security_settings.h"
 #include "ui/ui_context.h"
 
 #include <optional>
@@ -12,6 +13,7 @@ struct SettingsScreen {
     std::string workstationDraft;
     bool draftLoaded = false;
     std::optional<Str> error; // validation message for the draft
+    SecuritySettings security;
 
     void Draw(UiContext& ui);
 };

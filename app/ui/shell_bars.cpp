@@ -1,5 +1,6 @@
 #include "ui/shell_bars.h"
 
+#include "core/vault/session.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -33,8 +34,18 @@ void DrawTopBar(UiContext& ui) {
         ui.state.screen = Screen::Home;
     }
     ImGui::SameLine();
+    if (Choice(ui, ui.t(Str::NavVault), "nav-vault", ui.state.screen == Screen::Vault)) {
+        ui.state.screen = Screen::Vault;
+    }
+    ImGui::SameLine();
     if (Choice(ui, ui.t(Str::NavSettings), "nav-settings", ui.state.screen == Screen::Settings)) {
         ui.state.screen = Screen::Settings;
+    }
+
+    if (ui.services.session.state() == vault::Session::State::Unlocked) {
+        ImGui::SameLine(0, 24);
+        if (Button(ui, Str::ButtonLock, "lock")) ui.state.lockRequested = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.t(Str::LockHint));
     }
 
     // The language switch sits at the right edge, each language named in itself.
@@ -60,7 +71,7 @@ void DrawStatusBar(UiContext& ui) {
     const bool err = ui.state.message.error;
     if (err) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
     ImGui::AlignTextToFramePadding();
-    Text(ui, ui.t(ui.state.message.text));
+    Text(ui, ui.messageText());
     if (err) ImGui::PopStyleColor();
 }
 

@@ -30,6 +30,16 @@ TEST_CASE("fields a newer version wrote are kept through a save") {
     CHECK(j["version"] == kSettingsVersion);
 }
 
+TEST_CASE("auto-lock accepts only the offered choices") {
+    CHECK(parseSettings("").autoLockMinutes == 10);
+    CHECK(parseSettings(R"({"autoLockMinutes":30})").autoLockMinutes == 30);
+    CHECK(parseSettings(R"({"autoLockMinutes":7})").autoLockMinutes == 10);
+    CHECK(parseSettings(R"({"autoLockMinutes":"5"})").autoLockMinutes == 10);
+    Settings s;
+    s.autoLockMinutes = 1;
+    CHECK(parseSettings(serializeSettings(s)).autoLockMinutes == 1);
+}
+
 TEST_CASE("unreadable settings fall back to defaults field by field") {
     CHECK(parseSettings("not json").language == Lang::Ru);
     CHECK(parseSettings("[1,2]").language == Lang::Ru);

@@ -9,6 +9,7 @@ class MemoryClipboard : public Clipboard {
   public:
     void setText(std::string_view t) override { text_ = t; }
     const std::string& text() const override { return text_; }
+    void forget() override { text_.clear(); }
     void paste(std::string_view t) { text_ = t; }
 
   private:

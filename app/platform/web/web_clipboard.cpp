@@ -1,5 +1,6 @@
 #include "platform/web/web_clipboard.h"
 
+#include <algorithm>
 #include <emscripten.h>
 #include <string>
 
@@ -21,6 +22,12 @@ WebClipboard::WebClipboard() {
 
 WebClipboard::~WebClipboard() {
     if (g_clipboard == this) g_clipboard = nullptr;
+}
+
+void WebClipboard::forget() {
+    std::fill(text_.begin(), text_.end(), '\0');
+    text_.clear();
+    text_.shrink_to_fit();
 }
 
 void WebClipboard::setText(std::string_view text) {

@@ -13,6 +13,7 @@ class WebClipboard : public Clipboard {
     ~WebClipboard() override;
     void setText(std::string_view text) override;
     const std::string& text() const override { return text_; }
+    void forget() override;
 
     void onPaste(const char* text) { text_ = text; }
 

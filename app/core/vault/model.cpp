@@ -1,0 +1,184 @@
+#include "core/vault/model.h"
+
+#include "core/crypto/crypto.h"
+
+#include <algorithm>
+
+namespace ts::vault {
+namespace {
+
+using nlohmann::json;
+
+// Splits an object into the keys we know (returned) and the rest (kept verbatim in `unknown`).
+json takeUnknown(const json& obj, std::initializer_list<const char*> known) {
+    json unknown = json::object();
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+        const std::string& key = it.key();
+        if (std::none_of(known.begin(), known.end(), [&](const char* n) { return key == n; }))
+            unknown[key] = *it;
+    }
+    return unknown;
+}
+
+bool isStringObject(const json& j) {
+    if (!j.is_object()) return false;
+    for (const json& v : j)
+        if (!v.is_string()) return false;
+    return true;
+}
+
+json toJson(const EntryVersion& v) {
+    json j = v.unknown;
+    j["savedAt"] = v.savedAt;
+    j["fields"] = v.fields;
+    return j;
+}
+
+json toJson(const Entry& e) {
+    json j = e.unknown;
+    j["id"] = e.id;
+    j["kind"] = e.kind;
+    j["fields"] = e.fields;
+    j["createdAt"] = e.createdAt;
+    j["updatedAt"] = e.updatedAt;
+    json h = json::array();
+    for (const EntryVersion& v : e.history) h.push_back(toJson(v));
+    j["history"] = std::move(h);
+    return j;
+}
+
+bool fromJson(const json& j, EntryVersion& v) {
+    if (!j.is_object() || !j.contains("savedAt") || !j["savedAt"].is_number_integer()) return false;
+    if (!j.contains("fields") || !isStringObject(j["fields"])) return false;
+    v.savedAt = j["savedAt"].get<std::int64_t>();
+    v.fields = j["fields"];
+    v.unknown = takeUnknown(j, {"savedAt", "fields"});
+    return true;
+}
+
+bool fromJson(const json& j, Entry& e) {
+    if (!j.is_object()) return false;
+    auto str = [&](const char* k) { return j.contains(k) && j[k].is_string(); };
+    auto num = [&](const char* k) { return j.contains(k) && j[k].is_number_integer(); };
+    if (!str("id") || !str("kind") || !num("createdAt") || !num("updatedAt")) return false;
+    if (!j.contains("fields") || !isStringObject(j["fields"])) return false;
+    e.id = j["id"].get<std::string>();
+    e.kind = j["kind"].get<std::string>();
+    e.fields = j["fields"];
+    e.createdAt = j["createdAt"].get<std::int64_t>();
+    e.updatedAt = j["updatedAt"].get<std::int64_t>();
+    e.history.clear();
+    if (j.contains("history")) {
+        if (!j["history"].is_array()) return false;
+        for (const json& hv : j["history"]) {
+            EntryVersion v;
+            if (!fromJson(hv, v)) return false;
+            e.history.push_back(std::move(v));
+        }
+    }
+    e.unknown = takeUnknown(j, {"id", "kind", "fields", "createdAt", "updatedAt", "history"});
+    return !e.id.empty();
+}
+
+void pushHistory(Entry& e) {
+    e.history.push_back(EntryVersion{e.updatedAt, e.fields, json::object()});
+    if (e.history.size() > kMaxHistory) e.history.erase(e.history.begin());
+}
+
+} // namespace
+
+std::string Entry::field(const char* name) const {
+    auto it = fields.find(name);
+    return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+const Entry* Data::find(std::string_view id) const {
+    for (const Entry& e : entries)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+Entry* Data::find(std::string_view id) {
+    return const_cast<Entry*>(static_cast<const Data*>(this)->find(id));
+}
+
+crypto::SecretBytes serialize(const Data& data) {
+    json j = data.unknown;
+    j["schema"] = kSchemaVersion;
+    j["minReader"] = 1; // a reader older than this must refuse the vault rather than damage it
+    json entries = json::array();
+    for (const Entry& e : data.entries) entries.push_back(toJson(e));
+    j["entries"] = std::move(entries);
+    const std::string text = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    return crypto::secretFrom(text);
+}
+
+ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
+    const json j = json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return ParseError::NotJson;
+    if (!j.is_object() || !j.contains("schema") || !j["schema"].is_number_integer())
+        return ParseError::WrongShape;
+    if (j.contains("minReader") &&
+        (!j["minReader"].is_number_integer() || j["minReader"].get<int>() > kSchemaVersion))
+        return ParseError::NewerSchema;
+    if (!j.contains("entries") || !j["entries"].is_array()) return ParseError::WrongShape;
+    Data d;
+    for (const json& je : j["entries"]) {
+        Entry e;
+        if (!fromJson(je, e)) return ParseError::WrongShape;
+        d.entries.push_back(std::move(e));
+    }
+    d.unknown = takeUnknown(j, {"schema", "minReader", "entries"});
+    out = std::move(d);
+    return ParseError::None;
+}
+
+bool apply(Data& data, const Change& c, std::int64_t now) {
+    Entry* e = data.find(c.id);
+    switch (c.kind) {
+    case Change::Kind::Upsert:
+        if (!isStringObject(c.fields)) return false;
+        if (!e) {
+            Entry n;
+            n.id = c.id;
+            n.kind = c.entryKind;
+            n.fields = c.fields;
+            n.createdAt = n.updatedAt = now;
+            data.entries.push_back(std::move(n));
+            return true;
+        }
+        if (e->fields == c.fields) return false;
+        pushHistory(*e);
+        e->fields = c.fields;
+        e->updatedAt = now;
+        return true;
+    case Change::Kind::Remove:
+        if (!e) return false;
+        data.entries.erase(data.entries.begin() + (e - data.entries.data()));
+        return true;
+    case Change::Kind::Restore: {
+        if (!e || c.version >= e->history.size()) return false;
+        const json restored = e->history[c.version].fields;
+        if (restored == e->fields) return false;
+        pushHistory(*e);
+        e->fields = restored;
+        e->updatedAt = now;
+        return true;
+    }
+    }
+    return false;
+}
+
+std::string newEntryId() {
+    std::array<std::uint8_t, 16> raw{};
+    crypto::randomBytes(raw);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string id;
+    for (std::uint8_t b : raw) {
+        id += kHex[b >> 4];
+        id += kHex[b & 15];
+    }
+    return id;
+}
+
+} // namespace ts::vault

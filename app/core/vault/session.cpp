@@ -1,0 +1,312 @@
+#include "core/vault/session.h"
+
+#include "core/utf8.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ts::vault {
+namespace {
+
+constexpr int kMaxConflictsInARow = 5;
+
+Str parseMessage(ParseError e) {
+    return e == ParseError::NewerSchema ? Str::ErrVaultNewerSchema : Str::ErrVaultBodyUnreadable;
+}
+
+} // namespace
+
+Session::Session(Storage& storage, const Clock& clock, crypto::KdfParams kdf)
+    : storage_(storage), clock_(clock), kdf_(kdf) {}
+
+void Session::tell(Str text, bool error, std::string detail) {
+    if (notify_) notify_(Notice{text, std::move(detail), error});
+}
+
+void Session::start() {
+    storage_.setChangeListener([this](std::uint64_t rev) { onChangedElsewhere(rev); });
+    state_ = State::Loading;
+    reload([this](const LoadResult& r) {
+        if (!r.ok) {
+            state_ = State::LoadFailed;
+            tell(Str::ErrStorageLoad, true, r.error);
+            return;
+        }
+        adoptLoaded(r);
+        if (current_) storage_.requestPersistence([this](Persistence p) { persistence_ = p; });
+    });
+}
+
+void Session::reload(std::function<void(const LoadResult&)> then) {
+    const std::uint64_t epoch = epoch_;
+    storage_.load([this, epoch, then = std::move(then)](LoadResult r) {
+        if (epoch != epoch_) return; // locked meanwhile: a newer request will answer
+        then(r);
+    });
+}
+
+void Session::adoptLoaded(const LoadResult& r) {
+    current_ = r.current;
+    previous_ = r.previous;
+    if (state_ == State::Loading || state_ == State::NoVault || state_ == State::LoadFailed)
+        state_ = current_ ? State::Locked : State::NoVault;
+}
+
+std::optional<Str> Session::create(const crypto::SecretBytes& passphrase) {
+    if (state_ != State::NoVault) return Str::MsgVaultExistsElsewhere;
+    if (utf8Length({reinterpret_cast<const char*>(passphrase.data()), passphrase.size()}) <
+        kMinPassphraseChars)
+        return Str::ErrPassphraseTooShort;
+    std::optional<Keys> keys = vault::create(passphrase, kdf_);
+    if (!keys) return Str::ErrVaultKdfFailed;
+    state_ = State::Creating;
+    pendingKeys_ = std::move(keys);
+    pendingData_ = Data{};
+    const crypto::Bytes file = write(*pendingKeys_, 1, serialize(pendingData_));
+    inFlight_ = true;
+    const std::uint64_t epoch = epoch_;
+    storage_.save(file, 0, 1, [this, epoch](SaveOutcome outcome, std::string error) {
+        if (epoch != epoch_) return;
+        inFlight_ = false;
+        if (outcome == SaveOutcome::Saved) {
+            keys_ = std::move(pendingKeys_);
+            data_ = std::move(pendingData_);
+            revision_ = 1;
+            state_ = State::Unlocked;
+            tell(Str::MsgVaultCreated);
+            storage_.requestPersistence([this](Persistence p) { persistence_ = p; });
+            refreshFromStorage(false);
+            return;
+        }
+        pendingKeys_.reset();
+        state_ = State::NoVault;
+        if (outcome == SaveOutcome::Conflict) {
+            tell(Str::MsgVaultExistsElsewhere, true);
+            refreshFromStorage(false);
+        } else {
+            tell(Str::ErrSaveFailed, true, error);
+        }
+    });
+    return std::nullopt;
+}
+
+std::optional<Str> Session::unlock(const crypto::SecretBytes& passphrase) {
+    if (state_ != State::Locked || !current_) return Str::ErrStorageLoad;
+    if (clock_.nowMillis() < unlockAllowedAt_) return Str::ErrUnlockWait;
+    Opened opened;
+    VaultError err = open(current_->bytes, passphrase, opened);
+    bool fromPrevious = false;
+    // A damaged latest save falls back to the generation kept before it.
+    const bool damaged = err != VaultError::None && err != VaultError::WrongPassphrase &&
+                         err != VaultError::KdfFailed && err != VaultError::NewerVersion;
+    if (damaged && previous_) {
+        Opened prev;
+        if (open(previous_->bytes, passphrase, prev) == VaultError::None) {
+            opened = std::move(prev);
+            err = VaultError::None;
+            fromPrevious = true;
+        }
+    }
+    if (err == VaultError::WrongPassphrase) {
+        ++failedUnlocks_;
+        const int waitSeconds = std::min(1 << std::min(failedUnlocks_ - 1, 4), 10);
+        unlockAllowedAt_ = clock_.nowMillis() + waitSeconds * 1000;
+    }
+    if (err != VaultError::None) return messageFor(err);
+    Data data;
+    if (const ParseError pe = parse(opened.body, data); pe != ParseError::None) return parseMessage(pe);
+    failedUnlocks_ = 0;
+    unlockAllowedAt_ = 0;
+    keys_ = std::move(opened.keys);
+    data_ = std::move(data);
+    // Saves continue from the stored revision, even when the data came from the previous one.
+    revision_ = current_->revision;
+    state_ = State::Unlocked;
+    tell(fromPrevious ? Str::MsgOpenedPrevious : Str::MsgUnlocked, fromPrevious);
+    storage_.requestPersistence([this](Persistence p) { persistence_ = p; });
+    return std::nullopt;
+}
+
+std::optional<Str> Session::changePassphrase(const crypto::SecretBytes& currentPass,
+                                             const crypto::SecretBytes& next) {
+    if (state_ != State::Unlocked || !keys_) return Str::MsgLocked;
+    if (utf8Length({reinterpret_cast<const char*>(next.data()), next.size()}) < kMinPassphraseChars)
+        return Str::ErrPassphraseTooShort;
+    // Check the current passphrase against the key as it is wrapped now.
+    Keys probe = *keys_;
+    const crypto::Bytes file = write(probe, revision_, serialize(Data{}));
+    Opened opened;
+    const VaultError err = open(file, currentPass, opened);
+    if (err == VaultError::WrongPassphrase) return Str::ErrCurrentPassphraseWrong;
+    if (err != VaultError::None) return messageFor(err);
+    Keys rewrapped = *keys_;
+    if (!rewrap(rewrapped, next, kdf_)) return Str::ErrVaultKdfFailed;
+    queue_.push_back(Job{std::nullopt, std::move(rewrapped)});
+    if (!inFlight_) saveNext();
+    return std::nullopt;
+}
+
+void Session::submit(Change change) {
+    if (state_ != State::Unlocked) return;
+    queue_.push_back(Job{std::move(change), std::nullopt});
+    if (!inFlight_) saveNext();
+}
+
+void Session::saveNext() {
+    while (!queue_.empty() && state_ == State::Unlocked) {
+        const Job& job = queue_.front();
+        pendingData_ = data_;
+        pendingKeys_ = job.rewrapped ? job.rewrapped : keys_;
+        if (job.change && !apply(pendingData_, *job.change, clock_.nowMillis())) {
+            queue_.pop_front(); // nothing to save: the change is already there
+            continue;
+        }
+        const crypto::Bytes file = write(*pendingKeys_, revision_ + 1, serialize(pendingData_));
+        inFlight_ = true;
+        const std::uint64_t epoch = epoch_;
+        storage_.save(file, revision_, revision_ + 1, [this, epoch](SaveOutcome o, std::string error) {
+            if (epoch != epoch_) return;
+            onSaved(o, error);
+        });
+        return;
+    }
+}
+
+void Session::onSaved(SaveOutcome outcome, const std::string& error) {
+    inFlight_ = false;
+    if (outcome == SaveOutcome::Saved) {
+        const bool rewrapped = queue_.front().rewrapped.has_value();
+        queue_.pop_front();
+        conflictsInARow_ = 0;
+        data_ = std::move(pendingData_);
+        keys_ = std::move(pendingKeys_);
+        ++revision_;
+        if (queue_.empty()) tell(rewrapped ? Str::MsgPassphraseChanged : Str::MsgSaved);
+        saveNext();
+        return;
+    }
+    if (outcome == SaveOutcome::Failed) {
+        // The change stays out of the vault; the screen keeps the user's input to try again.
+        queue_.clear();
+        tell(Str::ErrSaveFailed, true, error);
+        return;
+    }
+    if (++conflictsInARow_ > kMaxConflictsInARow) {
+        queue_.clear();
+        conflictsInARow_ = 0;
+        tell(Str::ErrConflictGaveUp, true);
+        return;
+    }
+    // Another tab saved first: take its vault, then apply the same change to it.
+    inFlight_ = true;
+    reload([this](const LoadResult& r) {
+        inFlight_ = false;
+        adoptLoaded(r);
+        if (!r.ok || !current_) {
+            queue_.clear();
+            tell(Str::ErrStorageLoad, true, r.error);
+            return;
+        }
+        Opened opened;
+        const VaultError err = reopen(current_->bytes, *keys_, opened);
+        if (err == VaultError::WrongPassphrase) {
+            lock();
+            tell(Str::MsgLockedPassphraseChangedElsewhere, true);
+            return;
+        }
+        Data data;
+        if (err != VaultError::None || parse(opened.body, data) != ParseError::None) {
+            queue_.clear();
+            tell(err != VaultError::None ? messageFor(err) : Str::ErrVaultBodyUnreadable, true);
+            return;
+        }
+        data_ = std::move(data);
+        revision_ = current_->revision;
+        tell(Str::MsgConflictReapplied);
+        saveNext();
+    });
+}
+
+void Session::onChangedElsewhere(std::uint64_t revision) {
+    if (revision <= revision_ && state_ == State::Unlocked) return;
+    if (inFlight_) return; // our own save will meet the newer revision and reload
+    refreshFromStorage(true);
+}
+
+void Session::refreshFromStorage(bool announce) {
+    reload([this, announce](const LoadResult& r) {
+        if (!r.ok) return;
+        adoptLoaded(r);
+        if (state_ != State::Unlocked || inFlight_ || !current_ || current_->revision <= revision_) return;
+        Opened opened;
+        const VaultError err = reopen(current_->bytes, *keys_, opened);
+        if (err == VaultError::WrongPassphrase) {
+            lock();
+            tell(Str::MsgLockedPassphraseChangedElsewhere, true);
+            return;
+        }
+        Data data;
+        if (err != VaultError::None || parse(opened.body, data) != ParseError::None) return;
+        data_ = std::move(data);
+        revision_ = current_->revision;
+        if (announce) tell(Str::MsgUpdatedElsewhere);
+    });
+}
+
+void Session::wipe() {
+    keys_.reset();
+    pendingKeys_.reset();
+    data_ = Data{};
+    pendingData_ = Data{};
+    queue_.clear();
+}
+
+void Session::lock() {
+    if (state_ != State::Unlocked && state_ != State::Creating) return;
+    ++epoch_;
+    wipe();
+    inFlight_ = false;
+    state_ = State::Locked;
+    revision_ = 0;
+    // A save may have been committed just before: read what is stored now.
+    reload([this](const LoadResult& r) {
+        if (r.ok) adoptLoaded(r);
+        if (!current_) state_ = State::NoVault;
+    });
+}
+
+int passphraseStrength(std::span<const std::uint8_t> pass) {
+    const std::vector<char32_t> cps = utf8Decode({reinterpret_cast<const char*>(pass.data()), pass.size()});
+    bool lower = false, upper = false, digit = false, symbol = false, cyrLower = false, cyrUpper = false;
+    std::vector<char32_t> seen;
+    for (char32_t c : cps) {
+        if (c >= 'a' && c <= 'z')
+            lower = true;
+        else if (c >= 'A' && c <= 'Z')
+            upper = true;
+        else if (c >= '0' && c <= '9')
+            digit = true;
+        else if ((c >= 0x430 && c <= 0x44F) || c == 0x451)
+            cyrLower = true;
+        else if ((c >= 0x410 && c <= 0x42F) || c == 0x401)
+            cyrUpper = true;
+        else
+            symbol = true;
+        if (std::find(seen.begin(), seen.end(), c) == seen.end()) seen.push_back(c);
+    }
+    const int pool = lower * 26 + upper * 26 + digit * 10 + symbol * 33 + cyrLower * 33 + cyrUpper * 33;
+    if (pool == 0) return 0;
+    // Repeated characters add little: count distinct ones fully and repeats at a quarter.
+    const double effective =
+        static_cast<double>(seen.size()) + 0.25 * static_cast<double>(cps.size() - seen.size());
+    const double bits = effective * std::log2(static_cast<double>(pool));
+    return bits < 28 ? 0 : bits < 40 ? 1 : bits < 60 ? 2 : bits < 80 ? 3 : 4;
+}
+
+Str strengthLabel(int score) {
+    constexpr Str kLabels[] = {Str::StrengthVeryWeak, Str::StrengthWeak, Str::StrengthFair, Str::StrengthGood,
+                               Str::StrengthStrong};
+    return kLabels[std::clamp(score, 0, 4)];
+}
+
+} // namespace ts::vault

@@ -1,0 +1,83 @@
+// The vault file: a header (KDF parameters, salt, the vault key wrapped under the passphrase key,
+// the revision) and the body (JSON, encrypted under the vault key with the header as associated
+// data). The byte layout is documented in docs/vault-format.md; keep the two in step.
+#pragma once
+
+#include "core/crypto/crypto.h"
+#include "core/strings.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+
+namespace ts::vault {
+
+inline constexpr std::uint16_t kFormatVersion = 1;
+inline constexpr std::size_t kHeaderBytes = 164;    // magic .. header checksum
+inline constexpr std::size_t kBodyPrefixBytes = 48; // vault id copy, revision copy, body nonce
+inline constexpr std::size_t kMinFileBytes = kHeaderBytes + kBodyPrefixBytes + crypto::kTagBytes;
+
+using VaultId = std::array<std::uint8_t, 16>;
+
+// Every way opening a vault can fail, each with its own message for the user.
+enum class VaultError {
+    None,
+    NotAVault,          // the magic is wrong: some other file
+    UnsupportedVersion, // version 0 or otherwise never written
+    NewerVersion,       // written by a newer TokenSafe
+    Truncated,          // shorter than its header says
+    TrailingData,       // longer than its header says
+    HeaderDamaged,      // header checksum mismatch
+    UnsupportedKdf,     // unknown algorithm or parameters outside KdfParams::acceptable()
+    KdfFailed,          // Argon2 could not run (memory)
+    WrongPassphrase,    // the wrapped key did not open
+    ForeignBody,        // the body belongs to another vault (its id differs from the header's)
+    MixedRevision,      // header and body come from different saves
+    BodyDamaged,        // the body did not authenticate
+};
+
+Str messageFor(VaultError e);
+
+struct Header {
+    std::uint16_t version = kFormatVersion;
+    crypto::KdfParams kdf;
+    crypto::Salt salt{};
+    VaultId id{};
+    crypto::Nonce wrapNonce{};
+    std::array<std::uint8_t, crypto::kKeyBytes + crypto::kTagBytes> wrappedKey{};
+    std::uint64_t revision = 0;
+};
+
+// What an unlocked vault keeps in memory: the vault key and the header it is wrapped in.
+// The passphrase and the key derived from it are dropped as soon as the key is unwrapped.
+struct Keys {
+    crypto::Key vaultKey;
+    Header header;
+};
+
+// A new vault: random vault key, salt and id; the key wrapped under the passphrase.
+[[nodiscard]] std::optional<Keys> create(std::span<const std::uint8_t> passphrase,
+                                         const crypto::KdfParams& kdf);
+
+// Encrypts `body` as revision `revision` (also stored in keys.header.revision).
+crypto::Bytes write(Keys& keys, std::uint64_t revision, std::span<const std::uint8_t> body);
+
+// Checks everything that can be checked without the passphrase; fills `header` when it returns None.
+[[nodiscard]] VaultError inspect(std::span<const std::uint8_t> file, Header& header);
+
+struct Opened {
+    Keys keys;
+    crypto::SecretBytes body;
+};
+// Derives the key (Argon2id: the slow part), unwraps the vault key, decrypts the body.
+[[nodiscard]] VaultError open(std::span<const std::uint8_t> file, std::span<const std::uint8_t> passphrase,
+                              Opened& out);
+// Opens a later revision of a vault already unlocked (another tab saved): no KDF needed.
+[[nodiscard]] VaultError reopen(std::span<const std::uint8_t> file, const Keys& current, Opened& out);
+
+// New salt and wrap under the new passphrase; the vault key (and so the data) stays the same.
+[[nodiscard]] bool rewrap(Keys& keys, std::span<const std::uint8_t> newPassphrase,
+                          const crypto::KdfParams& kdf);
+
+} // namespace ts::vault

@@ -1,0 +1,62 @@
+#include "platform/native/memory_vault_storage.h"
+
+#include <algorithm>
+
+namespace ts {
+
+void MemoryDatabase::runAll() {
+    while (!tasks_.empty()) {
+        auto task = std::move(tasks_.front());
+        tasks_.pop_front();
+        task();
+    }
+}
+
+MemoryVaultStorage::MemoryVaultStorage(MemoryDatabase& db) : db_(db) {
+    db_.tabs_.push_back(this);
+}
+
+MemoryVaultStorage::~MemoryVaultStorage() {
+    std::erase(db_.tabs_, this);
+}
+
+void MemoryVaultStorage::load(std::function<void(vault::LoadResult)> done) {
+    db_.post([this, done = std::move(done)] {
+        vault::LoadResult r;
+        r.current = db_.current;
+        r.previous = db_.previous;
+        done(std::move(r));
+    });
+}
+
+void MemoryVaultStorage::save(std::vector<std::uint8_t> bytes, std::uint64_t expected, std::uint64_t next,
+                              std::function<void(vault::SaveOutcome, std::string)> done) {
+    if (db_.dropNextSaves > 0) { // the tab died mid-save: the transaction never commits
+        --db_.dropNextSaves;
+        return;
+    }
+    db_.post([this, bytes = std::move(bytes), expected, next, done = std::move(done)]() mutable {
+        if (db_.failNextSaves > 0) {
+            --db_.failNextSaves;
+            done(vault::SaveOutcome::Failed, db_.failReason);
+            return;
+        }
+        const std::uint64_t stored = db_.current ? db_.current->revision : 0;
+        if (stored != expected) {
+            done(vault::SaveOutcome::Conflict, {});
+            return;
+        }
+        db_.previous = db_.current;
+        db_.current = vault::StoredVault{next, std::move(bytes)};
+        ++db_.saves;
+        done(vault::SaveOutcome::Saved, {});
+        for (MemoryVaultStorage* tab : db_.tabs_)
+            if (tab != this && tab->listener_) db_.post([tab, next] { tab->listener_(next); });
+    });
+}
+
+void MemoryVaultStorage::requestPersistence(std::function<void(vault::Persistence)> done) {
+    db_.post([this, done = std::move(done)] { done(db_.persistence); });
+}
+
+} // namespace ts

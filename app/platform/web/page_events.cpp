@@ -1,0 +1,39 @@
+#include "platform/web/page_events.h"
+
+#include <cstring>
+#include <emscripten.h>
+#include <emscripten/stack.h>
+
+extern "C" void ts_page_watch_hidden(int minutes); // web/library_tokensafe.js
+
+namespace ts {
+namespace {
+PageEvents* g_events = nullptr;
+} // namespace
+
+PageEvents::PageEvents() {
+    g_events = this;
+}
+PageEvents::~PageEvents() {
+    if (g_events == this) g_events = nullptr;
+}
+
+void PageEvents::watchHidden(int minutes, std::function<void()> onHiddenTooLong) {
+    onHidden_ = std::move(onHiddenTooLong);
+    ts_page_watch_hidden(minutes);
+}
+
+__attribute__((noinline)) void scrubFreeStack() {
+    // The stack grows down from its base to `end`; everything below the current frame is free.
+    // Leave a margin for memset's own frame.
+    constexpr std::uintptr_t kMargin = 1024;
+    const std::uintptr_t end = emscripten_stack_get_end();
+    const std::uintptr_t here = emscripten_stack_get_current();
+    if (here > end + kMargin) std::memset(reinterpret_cast<void*>(end), 0, here - kMargin - end);
+}
+
+} // namespace ts
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_hidden_too_long() {
+    if (ts::g_events) ts::g_events->hiddenTooLong();
+}

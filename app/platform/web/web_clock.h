@@ -1,0 +1,14 @@
+// The browser's wall clock (Date.now()) and the user's time zone offset.
+#pragma once
+
+#include "core/clock.h"
+
+namespace ts {
+
+class WebClock : public Clock {
+  public:
+    std::int64_t nowMillis() const override;
+    int utcOffsetMinutes() const override;
+};
+
+} // namespace ts

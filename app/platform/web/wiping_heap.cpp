@@ -1,0 +1,49 @@
+// Every block the C++ runtime frees is zeroed first. Decrypted vault data passes through ordinary
+// std::string and nlohmann::json values; this keeps their bytes from lingering in the wasm heap
+// after the vault locks. ImGui's allocations go through the same two functions (see main.cpp).
+#include "platform/web/wiping_heap.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <malloc.h>
+#include <new>
+
+namespace ts {
+
+void* wipingAlloc(std::size_t size, void*) {
+    return std::malloc(size ? size : 1);
+}
+
+void wipingFree(void* p, void*) {
+    if (!p) return;
+    std::memset(p, 0, malloc_usable_size(p));
+    std::free(p);
+}
+
+} // namespace ts
+
+void* operator new(std::size_t size) {
+    if (void* p = ts::wipingAlloc(size)) return p;
+    std::abort(); // built without exceptions: out of memory ends the page, which shows the error
+}
+void* operator new[](std::size_t size) {
+    return ::operator new(size);
+}
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    return ts::wipingAlloc(size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+    return ts::wipingAlloc(size);
+}
+void operator delete(void* p) noexcept {
+    ts::wipingFree(p);
+}
+void operator delete[](void* p) noexcept {
+    ts::wipingFree(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    ts::wipingFree(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+    ts::wipingFree(p);
+}

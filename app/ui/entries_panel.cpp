@@ -1,0 +1,68 @@
+#include "ui/entries_panel.h"
+
+#include "core/vault/session.h"
+#include "ui/widgets.h"
+
+#include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace ts::ui {
+namespace {
+
+// Case-insensitive for Latin; Cyrillic is matched as typed (good enough until the kinds issue
+// brings proper search).
+bool matches(const vault::Entry& e, const std::string& q) {
+    if (q.empty()) return true;
+    auto lower = [](std::string s) {
+        for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    const std::string needle = lower(q);
+    for (const char* f : {"title", "login", "url", "notes"})
+        if (lower(e.field(f)).find(needle) != std::string::npos) return true;
+    return false;
+}
+
+} // namespace
+
+void EntriesPanel::Wipe() {
+    editor.Wipe();
+    std::fill(search.begin(), search.end(), '\0');
+    search.clear();
+}
+
+void EntriesPanel::Draw(UiContext& ui) {
+    vault::Session& session = ui.services.session;
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool stacked = narrow(avail); // on a narrow window the list sits above the editor
+    ImGui::BeginChild("entries-list", ImVec2(stacked ? avail : 300.0f, stacked ? 220.0f : 0.0f),
+                      ImGuiChildFlags_Border);
+    if (Button(ui, Str::EntriesNew, "entry-new")) editor.StartNew(vault::newEntryId());
+    TextField(ui, Str::EntriesSearch, "entries-search", search, -1.0f);
+    ImGui::Separator();
+    const auto& entries = session.data().entries;
+    if (entries.empty()) TextMuted(ui, ui.t(Str::EntriesEmpty));
+    for (const vault::Entry& e : entries) {
+        if (!matches(e, search)) continue;
+        std::string label = e.field("title");
+        if (label.empty()) label = ui.t(Str::EntryUntitled);
+        const std::string login = e.field("login");
+        label += "###entry-" + e.id;
+        if (ImGui::Selectable(label.c_str(), editor.id == e.id)) editor.Load(e);
+        if (!login.empty()) {
+            ImGui::Indent();
+            TextMuted(ui, login);
+            ImGui::Unindent();
+        }
+    }
+    ImGui::EndChild();
+    if (!stacked) ImGui::SameLine(0, 20);
+    ImGui::BeginChild("entry-editor", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    if (!editor.id.empty()) editor.Draw(ui);
+    ImGui::EndChild();
+}
+
+} // namespace ts::ui

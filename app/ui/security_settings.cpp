@@ -1,0 +1,96 @@
+#include "ui/security_settings.h"
+
+#include "core/vault/session.h"
+#include "ui/shell_bars.h"
+#include "ui/widgets.h"
+
+#include "imgui.h"
+
+#include <cstring>
+#include <string>
+
+namespace ts::ui {
+namespace {
+
+Str persistenceText(vault::Persistence p) {
+    switch (p) {
+    case vault::Persistence::Persistent:
+        return Str::PersistPersistent;
+    case vault::Persistence::NotPersistent:
+        return Str::PersistNot;
+    case vault::Persistence::Unsupported:
+        return Str::PersistUnsupported;
+    case vault::Persistence::Unknown:
+        break;
+    }
+    return Str::PersistUnknown;
+}
+
+void DrawAutoLock(UiContext& ui) {
+    Text(ui, ui.t(Str::SettingsAutoLock));
+    for (int m : kAutoLockChoices) {
+        const std::string label = std::to_string(m);
+        const std::string key = "autolock-" + label;
+        if (Choice(ui, label, key.c_str(), ui.state.settings.autoLockMinutes == m)) {
+            Settings next = ui.state.settings;
+            next.autoLockMinutes = m;
+            SaveSettings(ui, next, Str::MsgSettingsSaved);
+        }
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    TextMuted(ui, ui.t(Str::SettingsHiddenLock));
+}
+
+} // namespace
+
+void SecuritySettings::Wipe() {
+    current.wipe();
+    next.wipe();
+    repeat.wipe();
+    error.reset();
+}
+
+void SecuritySettings::Draw(UiContext& ui) {
+    vault::Session& session = ui.services.session;
+    Text(ui, ui.t(Str::SettingsSecurity), ui.fonts.heading);
+    DrawAutoLock(ui);
+    ImGui::Spacing();
+
+    Text(ui, ui.t(Str::ChangePassTitle), ui.fonts.heading);
+    if (session.state() != vault::Session::State::Unlocked) {
+        TextMuted(ui, ui.t(Str::ChangePassNeedsUnlock));
+    } else if (slow.busy()) {
+        TextMuted(ui, ui.t(Str::WorkingKdf));
+        slow.step(ui);
+    } else {
+        PassphraseInput(ui, Str::FieldCurrentPass, "change-current", current);
+        PassphraseInput(ui, Str::FieldNewPass, "change-new", next);
+        PassphraseInput(ui, Str::FieldNewPassRepeat, "change-repeat", repeat);
+        if (error) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
+            Text(ui, ui.t(*error));
+            ImGui::PopStyleColor();
+        }
+        const bool filled = !current.empty() && !next.empty() && !repeat.empty();
+        if (Button(ui, Str::ButtonChangePass, "change-pass", filled && !session.saving())) {
+            if (std::strcmp(next.buf.data(), repeat.buf.data()) != 0) {
+                error = Str::ErrPassphraseMismatch;
+                ui.tell(*error, true);
+            } else {
+                slow.start(ui, [this](UiContext& ui) {
+                    error = ui.services.session.changePassphrase(current.bytes(), next.bytes());
+                    if (error)
+                        ui.tell(*error, true);
+                    else
+                        Wipe();
+                });
+            }
+        }
+    }
+    ImGui::Spacing();
+    Text(ui, ui.t(Str::StorageTitle), ui.fonts.heading);
+    Text(ui, ui.t(persistenceText(session.persistence())));
+}
+
+} // namespace ts::ui

@@ -1,0 +1,35 @@
+// Runs a blocking action (Argon2id takes about a second) one frame after its progress message was
+// drawn, so the user sees what is happening instead of a page that froze silently.
+#pragma once
+
+#include "ui/ui_context.h"
+
+#include <functional>
+
+namespace ts::ui {
+
+struct SlowAction {
+    std::function<void(UiContext&)> action;
+    int framesShown = 0;
+
+    bool busy() const { return static_cast<bool>(action); }
+    void start(UiContext& ui, std::function<void(UiContext&)> fn) {
+        action = std::move(fn);
+        framesShown = 0;
+        ui.services.pacer.wake(3);
+    }
+    // Call once per frame where the progress is drawn.
+    void step(UiContext& ui) {
+        if (!action) return;
+        if (framesShown++ < 1) {
+            ui.services.pacer.wake(3);
+            return;
+        }
+        auto fn = std::move(action);
+        action = nullptr;
+        fn(ui);
+        ui.services.pacer.wake();
+    }
+};
+
+} // namespace ts::ui

@@ -1,0 +1,122 @@
+#include "ui/vault_gate.h"
+
+#include "core/vault/session.h"
+#include "ui/widgets.h"
+
+#include "imgui.h"
+
+namespace ts::ui {
+namespace {
+
+const ImVec4 kError(0.70f, 0.10f, 0.10f, 1.0f);
+const ImVec4 kWarn(0.55f, 0.30f, 0.0f, 1.0f);
+
+void ErrorText(UiContext& ui, Str s) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kError);
+    Text(ui, ui.t(s));
+    ImGui::PopStyleColor();
+}
+
+void StrengthMeter(UiContext& ui, const SecretField& f) {
+    const int score = vault::passphraseStrength(f.bytes());
+    static constexpr ImVec4 kColors[] = {{0.75f, 0.15f, 0.15f, 1},
+                                         {0.85f, 0.45f, 0.1f, 1},
+                                         {0.8f, 0.65f, 0.1f, 1},
+                                         {0.35f, 0.6f, 0.2f, 1},
+                                         {0.15f, 0.5f, 0.2f, 1}};
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, kColors[score]);
+    ImGui::ProgressBar(f.empty() ? 0.0f : (score + 1) / 5.0f, ImVec2(420, 6), "");
+    ImGui::PopStyleColor();
+    std::string label = ui.t(Str::StrengthPrefix);
+    label += ' ';
+    label += ui.t(vault::strengthLabel(score));
+    TextMuted(ui, f.empty() ? std::string() : label);
+}
+
+} // namespace
+
+bool PassphraseInput(UiContext& ui, Str label, const char* key, SecretField& field, float width) {
+    Text(ui, ui.t(label));
+    ImGui::SetNextItemWidth(width);
+    std::string id = "###";
+    id += key;
+    const bool enter = ImGui::InputText(id.c_str(), field.buf.data(), field.buf.size(),
+                                        ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    ui.seam.describeSecret(ui.t(label), std::strlen(field.buf.data()));
+    return enter;
+}
+
+void VaultGate::Wipe() {
+    pass.wipe();
+    repeat.wipe();
+    unlockPass.wipe();
+    formError.reset();
+}
+
+void VaultGate::DrawWorking(UiContext& ui, Str what) {
+    Text(ui, ui.t(what), ui.fonts.heading);
+    const float t = static_cast<float>(ImGui::GetTime());
+    ImGui::ProgressBar(-1.0f * t, ImVec2(420, 8), ""); // indeterminate
+    ui.services.pacer.wake(1);                         // keep the bar moving while it is shown
+    slow.step(ui);
+}
+
+void VaultGate::DrawCreate(UiContext& ui) {
+    if (slow.busy()) return DrawWorking(ui, Str::WorkingKdf);
+    Text(ui, ui.t(Str::CreateTitle), ui.fonts.title);
+    Text(ui, ui.t(Str::CreateIntro));
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
+    Text(ui, ui.t(Str::CreateWarning));
+    ImGui::PopStyleColor();
+    ImGui::Spacing();
+    bool submit = PassphraseInput(ui, Str::FieldPassphrase, "create-pass", pass);
+    StrengthMeter(ui, pass);
+    submit |= PassphraseInput(ui, Str::FieldPassphraseRepeat, "create-repeat", repeat);
+    if (formError) ErrorText(ui, *formError);
+    ImGui::Spacing();
+    submit |= Button(ui, Str::ButtonCreateVault, "create-vault", !pass.empty() && !repeat.empty());
+    if (!submit) return;
+    if (std::strcmp(pass.buf.data(), repeat.buf.data()) != 0) {
+        formError = Str::ErrPassphraseMismatch;
+        ui.tell(Str::ErrPassphraseMismatch, true);
+        return;
+    }
+    formError.reset();
+    slow.start(ui, [this](UiContext& ui) {
+        const std::optional<Str> err = ui.services.session.create(pass.bytes());
+        if (err) {
+            formError = err;
+            ui.tell(*err, true);
+            return;
+        }
+        Wipe();
+    });
+}
+
+void VaultGate::DrawUnlock(UiContext& ui) {
+    if (slow.busy()) return DrawWorking(ui, Str::WorkingKdf);
+    vault::Session& session = ui.services.session;
+    Text(ui, ui.t(Str::UnlockTitle), ui.fonts.title);
+    Text(ui, ui.t(Str::UnlockIntro));
+    ImGui::Spacing();
+    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(1);
+    bool submit = PassphraseInput(ui, Str::FieldPassphrase, "unlock-pass", unlockPass);
+    if (formError) ErrorText(ui, *formError);
+    const std::int64_t wait = session.unlockAllowedAt() - ui.services.clock.nowMillis();
+    if (wait > 0) ui.services.pacer.wakeAt(ui.now + wait / 1000.0);
+    ImGui::Spacing();
+    submit |= Button(ui, Str::ButtonUnlock, "unlock", !unlockPass.empty() && wait <= 0);
+    if (!submit || unlockPass.empty() || wait > 0) return;
+    slow.start(ui, [this](UiContext& ui) {
+        const std::optional<Str> err = ui.services.session.unlock(unlockPass.bytes());
+        unlockPass.wipe();
+        if (err) {
+            formError = err;
+            ui.tell(*err, true);
+            return;
+        }
+        formError.reset();
+    });
+}
+
+} // namespace ts::ui

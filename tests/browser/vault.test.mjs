@@ -1,0 +1,242 @@
+// The encrypted vault in a real browser: created and unlocked by typing, entries saved to
+// IndexedDB, nothing readable left behind, two tabs that lose nothing, a tab closed mid-save.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFile, mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { AppPage, launchBrowser, serveDist, until, OUTPUT_DIR } from './lib/app.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PASS = 'Синий-трактор 42 едет';
+const SECRET = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const TITLE = 'ЕИС — токен «сервисы отдачи»';
+
+let server, url, browser;
+before(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launchBrowser();
+  await mkdir(OUTPUT_DIR, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function typeInto(app, key, text) {
+  await app.click({ key });
+  await app.type(text);
+  await until(async () => {
+    const item = (await app.items()).find((i) => i.key === key);
+    return item && (item.value === text || item.length === Buffer.byteLength(text));
+  }, `field ${key} to take the typed text`);
+}
+
+async function openVault(app) {
+  await app.click('Хранилище');
+  await app.waitForState((s) => s.screen === 'vault' && s.vault !== 'loading', 'the vault screen');
+}
+
+async function createVault(app) {
+  await openVault(app);
+  assert.equal((await app.state()).vault, 'absent');
+  await app.find('Забытую парольную фразу восстановить невозможно: без неё данные не расшифрует никто, включая разработчиков. Запишите её и храните отдельно от компьютера.');
+  await typeInto(app, 'create-pass', PASS);
+  await app.find({ label: 'Надёжность: сильная' });
+  await typeInto(app, 'create-repeat', PASS);
+  await app.click('Создать хранилище');
+  await app.waitForState((s) => s.vault === 'unlocked' && s.revision === 1, 'the new vault');
+}
+
+async function unlock(app, pass) {
+  await openVault(app);
+  await typeInto(app, 'unlock-pass', pass);
+  await app.click('Открыть');
+}
+
+async function addEntry(app, title, secret) {
+  await app.click('Новая запись');
+  await typeInto(app, 'entry-title', title);
+  await typeInto(app, 'entry-login', 'zakupki-admin');
+  await typeInto(app, 'entry-secret', secret);
+  const before = (await app.state()).revision;
+  await app.click('Сохранить запись');
+  await app.waitForState((s) => s.revision === before + 1 && !s.saving, 'the entry to be saved');
+}
+
+// Everything the origin keeps in IndexedDB, as plain arrays of bytes.
+function dumpIndexedDb(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise((ok, fail) => {
+        const r = indexedDB.open(info.name);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      for (const name of db.objectStoreNames) {
+        const tx = db.transaction(name, 'readonly');
+        const all = await new Promise((ok) => { const r = tx.objectStore(name).getAll(); r.onsuccess = () => ok(r.result); });
+        const keys = await new Promise((ok) => { const r = tx.objectStore(name).getAllKeys(); r.onsuccess = () => ok(r.result); });
+        all.forEach((v, i) => out.push({ db: info.name, store: name, key: keys[i], revision: v.revision,
+          bytes: Array.from(v.bytes), json: JSON.stringify(v, (k, x) => (x instanceof Uint8Array ? Array.from(x) : x)) }));
+      }
+      db.close();
+    }
+    return out;
+  });
+}
+
+function contains(haystack, needle) {
+  return Buffer.from(haystack).indexOf(Buffer.from(needle, 'utf8')) !== -1;
+}
+
+function heapContains(page, text) {
+  return page.evaluate((t) => {
+    const needle = new TextEncoder().encode(t);
+    const heap = Module.HEAPU8;
+    outer: for (let i = heap.indexOf(needle[0]); i !== -1 && i <= heap.length - needle.length; i = heap.indexOf(needle[0], i + 1)) {
+      for (let k = 1; k < needle.length; k++) if (heap[i + k] !== needle[k]) continue outer;
+      return true;
+    }
+    return false;
+  }, text);
+}
+
+test('create, save, reload, refuse a wrong passphrase, unlock — and no secret left in storage, logs or heap', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const app = await AppPage.open(context, url);
+  await createVault(app);
+  assert.notEqual((await app.state()).persistence, 'unknown', 'the persist() answer is shown');
+  await addEntry(app, TITLE, SECRET);
+  assert.equal((await app.state()).message, 'Сохранено');
+  await app.find({ label: TITLE, kind: 'widget' });
+  await app.screenshot('vault-entry');
+
+  // IndexedDB holds ciphertext only; localStorage holds settings only; the console saw nothing.
+  const records = await dumpIndexedDb(app.page);
+  assert.ok(records.length >= 1 && records.some((r) => r.key === 'current'));
+  for (const r of records) {
+    for (const s of [SECRET, PASS, TITLE, 'zakupki-admin']) {
+      assert.equal(contains(r.bytes, s), false, `${s} in IndexedDB ${r.key}`);
+      assert.equal(r.json.includes(s), false);
+    }
+  }
+  const local = await app.page.evaluate(() => JSON.stringify(Object.assign({}, localStorage)));
+  for (const s of [SECRET, PASS]) assert.equal(local.includes(s), false, `${s} in localStorage`);
+  for (const line of app.console) for (const s of [SECRET, PASS]) assert.equal(line.includes(s), false);
+  assert.equal(app.page.url().includes(SECRET), false);
+
+  // The stored file is exactly what docs/vault-format.md says: python3-nacl decrypts it alone.
+  const current = records.find((r) => r.key === 'current');
+  const file = `${OUTPUT_DIR}/vault-from-browser.tsvault`;
+  await writeFile(file, Buffer.from(current.bytes));
+  const body = JSON.parse(execFileSync('/usr/bin/python3', [`${ROOT}tests/python/decrypt_vault.py`, file, PASS]).toString());
+  assert.equal(body.entries[0].fields.secret, SECRET);
+  assert.equal(body.entries[0].fields.title, TITLE);
+
+  // While unlocked the secret is in memory (so the scan below can find it); locked, it is gone.
+  assert.equal(await heapContains(app.page, SECRET), true, 'the scan finds the secret while unlocked');
+  await app.click({ key: 'lock' });
+  await app.waitForState((s) => s.vault === 'locked', 'the lock');
+  await app.settle();
+  assert.equal(await heapContains(app.page, SECRET), false, 'the secret is wiped from the wasm heap on lock');
+  assert.equal(await heapContains(app.page, PASS), false, 'the passphrase is wiped from the wasm heap');
+
+  await app.page.reload();
+  await app.waitReady();
+  await unlock(app, 'не та фраза совсем');
+  const refused = await app.waitForState((s) => s.messageIsError, 'the refusal');
+  assert.equal(refused.message, 'Неверная парольная фраза.');
+  assert.equal(refused.vault, 'locked');
+  assert.ok(refused.unlockRetryInMs > 0, 'a short wait before the next try');
+  await app.screenshot('vault-wrong-passphrase');
+  await typeInto(app, 'unlock-pass', PASS);
+  await until(async () => !(await app.find('Открыть')).disabled, 'the retry delay to pass');
+  await app.click('Открыть');
+  await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 1, 'the unlocked vault');
+  await app.click({ label: TITLE, kind: 'widget' });
+  await app.waitForValue({ key: 'entry-login' }, 'zakupki-admin');
+  await context.close();
+});
+
+test('two tabs editing the same vault lose no change', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const a = await AppPage.open(context, url);
+  await createVault(a);
+  const b = await AppPage.open(context, url);
+  await unlock(b, PASS);
+  await b.waitForState((s) => s.vault === 'unlocked', 'tab B unlocked');
+
+  await addEntry(a, 'Запись из вкладки А', 'secret-a-1');
+  await addEntry(b, 'Запись из вкладки Б', 'secret-b-1');
+  for (const tab of [a, b]) {
+    await tab.waitForState((s) => s.entries === 2 && s.revision === 3, 'both entries in every tab');
+    await tab.find({ label: 'Запись из вкладки А', kind: 'widget' });
+    await tab.find({ label: 'Запись из вкладки Б', kind: 'widget' });
+  }
+  await b.screenshot('vault-two-tabs');
+  await context.close();
+});
+
+test('a page closed during a save reopens with a consistent vault', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const app = await AppPage.open(context, url);
+  await createVault(app);
+  await addEntry(app, 'Сохранена до закрытия', 'secret-kept');
+  await app.click('Новая запись');
+  await typeInto(app, 'entry-title', 'Сохраняется при закрытии');
+  await app.click('Сохранить запись');
+  await app.page.close(); // no waiting: the save may or may not have committed
+
+  const again = await AppPage.open(context, url);
+  await unlock(again, PASS);
+  const s = await again.waitForState((st) => st.vault === 'unlocked', 'the reopened vault');
+  assert.ok(s.entries === 1 || s.entries === 2, `entries: ${s.entries}`);
+  await again.find({ label: 'Сохранена до закрытия', kind: 'widget' });
+  await context.close();
+});
+
+test('history keeps each saved version; the passphrase changes; Ctrl+L locks', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const app = await AppPage.open(context, url);
+  await createVault(app);
+  await addEntry(app, 'Логин БФТ', 'first-secret');
+
+  // Change the login and save: the old version goes to the history, with its time.
+  await app.click({ key: 'entry-login' });
+  await app.press('Control+A');
+  await app.type('new-login');
+  await app.waitForValue({ key: 'entry-login' }, 'new-login');
+  await app.click('Сохранить запись');
+  await app.waitForState((s) => s.revision === 3 && !s.saving, 'the second version');
+  const version = await app.find({ key: 'history-view-0' });
+  assert.equal(version.label, 'Просмотреть');
+  const stamp = (await app.items()).find((i) => i.kind === 'text' && i.label.startsWith('Версия от '));
+  assert.match(stamp.label, /^Версия от \d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+  await app.click({ key: 'history-view-0' });
+  await app.find({ label: 'zakupki-admin', kind: 'text' }); // the old login, shown read-only
+  await app.screenshot('vault-history');
+  await app.click({ key: 'history-restore-0' });
+  await app.waitForState((s) => s.revision === 4 && !s.saving, 'the restore');
+  await app.waitForValue({ key: 'entry-login' }, 'zakupki-admin');
+
+  // Change the passphrase in the settings.
+  await app.click('Настройки');
+  await typeInto(app, 'change-current', PASS);
+  await typeInto(app, 'change-new', 'Новая фраза для сейфа 2026');
+  await typeInto(app, 'change-repeat', 'Новая фраза для сейфа 2026');
+  await app.click({ key: 'change-pass' });
+  await app.waitForState((s) => s.message === 'Парольная фраза изменена', 'the passphrase change');
+
+  // Ctrl+L locks from anywhere; the old passphrase no longer opens the vault, the new one does.
+  await app.press('Control+L');
+  await app.waitForState((s) => s.vault === 'locked', 'the Ctrl+L lock');
+  await unlock(app, PASS);
+  await app.waitForState((s) => s.message === 'Неверная парольная фраза.', 'the old passphrase refused');
+  await until(async () => (await app.state()).unlockRetryInMs === 0, 'the retry delay');
+  await typeInto(app, 'unlock-pass', 'Новая фраза для сейфа 2026');
+  await app.click('Открыть');
+  await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 1, 'unlocked with the new passphrase');
+  await context.close();
+});

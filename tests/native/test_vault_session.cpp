@@ -1,0 +1,219 @@
+// The vault session against an in-memory IndexedDB stand-in: create, unlock, save, lock, and what
+// happens with two tabs, refused writes and a tab killed mid-save.
+#include "core/vault/session.h"
+#include "platform/native/fake_clock.h"
+#include "platform/native/memory_vault_storage.h"
+
+#include <doctest/doctest.h>
+#include <string>
+
+using namespace ts;
+using namespace ts::vault;
+
+namespace {
+
+crypto::SecretBytes pass(const std::string& s) {
+    return crypto::secretFrom(s);
+}
+
+struct Tab {
+    MemoryVaultStorage storage;
+    Session session;
+    std::vector<Session::Notice> notices;
+    Tab(MemoryDatabase& db, const Clock& clock)
+        : storage(db), session(storage, clock, crypto::KdfParams::fastForTests()) {
+        session.setNotify([this](const Session::Notice& n) { notices.push_back(n); });
+        session.start();
+    }
+    Str last() const { return notices.empty() ? Str::StatusReady : notices.back().text; }
+};
+
+Change upsert(const std::string& id, nlohmann::json fields) {
+    Change c;
+    c.id = id;
+    c.fields = std::move(fields);
+    return c;
+}
+
+const std::string kPass = "корова-синяя-42";
+
+} // namespace
+
+TEST_CASE("create, save, lock, refuse a wrong passphrase, unlock") {
+    REQUIRE(crypto::init());
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab tab(db, clock);
+    db.runAll();
+    REQUIRE(tab.session.state() == Session::State::NoVault);
+
+    CHECK(tab.session.create(pass("short")) == Str::ErrPassphraseTooShort);
+    REQUIRE_FALSE(tab.session.create(pass(kPass)));
+    CHECK(tab.session.state() == Session::State::Creating);
+    db.runAll();
+    REQUIRE(tab.session.state() == Session::State::Unlocked);
+    CHECK(tab.last() == Str::MsgVaultCreated);
+    CHECK(db.current->revision == 1);
+    CHECK(tab.session.persistence() == Persistence::NotPersistent);
+
+    tab.session.submit(upsert("e1", {{"title", "ЕИС"}, {"secret", "5f0c2a8e-1111-4b7a-9c3d-2e4f6a8b0c1d"}}));
+    CHECK(tab.session.saving());
+    db.runAll();
+    CHECK_FALSE(tab.session.saving());
+    CHECK(tab.last() == Str::MsgSaved);
+    CHECK(db.current->revision == 2);
+    CHECK(db.previous->revision == 1); // the generation before is kept
+
+    tab.session.lock();
+    db.runAll();
+    CHECK(tab.session.state() == Session::State::Locked);
+    CHECK(tab.session.data().entries.empty());
+
+    CHECK(tab.session.unlock(pass("неверная-фраза")) == Str::ErrVaultWrongPassphrase);
+    CHECK(tab.session.unlockAllowedAt() > clock.nowMillis());
+    CHECK(tab.session.unlock(pass(kPass)) == Str::ErrUnlockWait); // too soon, even when right
+    clock.advance(1000);
+    REQUIRE_FALSE(tab.session.unlock(pass(kPass)));
+    CHECK(tab.session.state() == Session::State::Unlocked);
+    REQUIRE(tab.session.data().entries.size() == 1);
+    CHECK(tab.session.data().entries[0].field("secret") == "5f0c2a8e-1111-4b7a-9c3d-2e4f6a8b0c1d");
+}
+
+TEST_CASE("a refused write changes nothing and says why") {
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab tab(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(tab.session.create(pass(kPass)));
+    db.runAll();
+    db.failNextSaves = 1;
+    tab.session.submit(upsert("e1", {{"title", "A"}}));
+    db.runAll();
+    REQUIRE(!tab.notices.empty());
+    CHECK(tab.notices.back().text == Str::ErrSaveFailed);
+    CHECK(tab.notices.back().error);
+    CHECK(tab.notices.back().detail.find("QuotaExceededError") != std::string::npos);
+    CHECK(tab.session.data().entries.empty());
+    CHECK(db.current->revision == 1);
+    tab.session.submit(upsert("e1", {{"title", "A"}})); // trying again works
+    db.runAll();
+    CHECK(tab.session.data().entries.size() == 1);
+}
+
+TEST_CASE("a tab killed mid-save reopens the last good state") {
+    MemoryDatabase db;
+    FakeClock clock;
+    {
+        Tab tab(db, clock);
+        db.runAll();
+        REQUIRE_FALSE(tab.session.create(pass(kPass)));
+        db.runAll();
+        tab.session.submit(upsert("kept", {{"title", "saved"}}));
+        db.runAll();
+        db.dropNextSaves = 1;
+        tab.session.submit(upsert("lost", {{"title", "never committed"}}));
+        db.runAll();
+    } // the tab is gone
+    Tab again(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(again.session.unlock(pass(kPass)));
+    REQUIRE(again.session.data().entries.size() == 1);
+    CHECK(again.session.data().entries[0].id == "kept");
+}
+
+TEST_CASE("a damaged latest save falls back to the previous generation") {
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab tab(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(tab.session.create(pass(kPass)));
+    db.runAll();
+    tab.session.submit(upsert("a", {{"title", "first"}}));
+    db.runAll();
+    tab.session.submit(upsert("a", {{"title", "second"}}));
+    db.runAll();
+    db.current->bytes.back() ^= 0x01;
+    Tab other(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(other.session.unlock(pass(kPass)));
+    CHECK(other.last() == Str::MsgOpenedPrevious);
+    CHECK(other.session.data().entries[0].field("title") == "first");
+    other.session.submit(upsert("a", {{"title", "third"}})); // saving replaces the damaged one
+    db.runAll();
+    CHECK(db.current->revision == 4);
+    Tab third(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(third.session.unlock(pass(kPass)));
+    CHECK(third.session.data().entries[0].field("title") == "third");
+}
+
+TEST_CASE("two tabs editing the same vault lose no change") {
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab a(db, clock), b(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(a.session.create(pass(kPass)));
+    db.runAll();
+    CHECK(b.session.state() == Session::State::Locked); // told by a's broadcast
+    REQUIRE_FALSE(b.session.unlock(pass(kPass)));
+
+    // Both change before either hears of the other.
+    a.session.submit(upsert("from-a", {{"title", "A"}}));
+    b.session.submit(upsert("from-b", {{"title", "B"}}));
+    db.runAll();
+    CHECK(db.current->revision == 3);
+    CHECK(a.session.data().entries.size() == 2);
+    CHECK(b.session.data().entries.size() == 2);
+    bool reapplied = false;
+    for (const auto& n : b.notices) reapplied |= n.text == Str::MsgConflictReapplied;
+    for (const auto& n : a.notices) reapplied |= n.text == Str::MsgConflictReapplied;
+    CHECK(reapplied);
+
+    // The same entry changed in both: both versions survive, one in history.
+    a.session.submit(upsert("from-a", {{"title", "A2"}}));
+    b.session.submit(upsert("from-a", {{"title", "A3"}}));
+    db.runAll();
+    const Entry* e = a.session.data().find("from-a");
+    REQUIRE(e);
+    CHECK(e->history.size() == 2);
+    CHECK(a.session.data().find("from-a")->fields == b.session.data().find("from-a")->fields);
+}
+
+TEST_CASE("changing the passphrase rewraps the key, and another tab locks and asks for the new one") {
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab a(db, clock), b(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(a.session.create(pass(kPass)));
+    db.runAll();
+    REQUIRE_FALSE(b.session.unlock(pass(kPass)));
+    a.session.submit(upsert("x", {{"secret", "s"}}));
+    db.runAll();
+
+    CHECK(a.session.changePassphrase(pass("не-та-фраза-1"), pass("новая-фраза-2026")) ==
+          Str::ErrCurrentPassphraseWrong);
+    CHECK(a.session.changePassphrase(pass(kPass), pass("короткая")) == Str::ErrPassphraseTooShort);
+    REQUIRE_FALSE(a.session.changePassphrase(pass(kPass), pass("новая-фраза-2026")));
+    db.runAll();
+    CHECK(a.last() == Str::MsgPassphraseChanged);
+    CHECK(b.session.state() == Session::State::Locked);
+    CHECK(b.last() == Str::MsgLockedPassphraseChangedElsewhere);
+
+    a.session.lock();
+    db.runAll();
+    CHECK(a.session.unlock(pass(kPass)) == Str::ErrVaultWrongPassphrase);
+    clock.advance(10'000);
+    REQUIRE_FALSE(a.session.unlock(pass("новая-фраза-2026")));
+    CHECK(a.session.data().find("x")->field("secret") == "s");
+}
+
+TEST_CASE("the strength meter orders passphrases sensibly") {
+    auto score = [](const std::string& s) { return passphraseStrength(crypto::secretFrom(s)); };
+    CHECK(score("") == 0);
+    CHECK(score("aaaaaaaaaaaa") == 0);
+    CHECK(score("password") <= 1);
+    CHECK(score("корова-синяя-42") >= 3);
+    CHECK(score("Тёплый ветер, 7 окон и 3 кота!") == 4);
+    CHECK(score("abc") < score("abcdefgh1234"));
+    CHECK(strengthLabel(9) == Str::StrengthStrong);
+}
