@@ -73,7 +73,7 @@ mergeInto(LibraryManager.library, {
     TsVaultDb.open().then(function (db) {
       var tx = db.transaction(TsVaultDb.STORE, 'readwrite');
       var store = tx.objectStore(TsVaultDb.STORE);
-      var conflict = false;
+      var conflict = false, failure = null;
       var get = store.get('current');
       get.onsuccess = function () {
         var cur = get.result;
@@ -82,8 +82,13 @@ mergeInto(LibraryManager.library, {
           tx.abort();
           return;
         }
-        if (cur) store.put(cur, 'previous');
-        store.put({ revision: next, bytes: bytes }, 'current');
+        try {
+          if (cur) store.put(cur, 'previous');
+          store.put({ revision: next, bytes: bytes }, 'current');
+        } catch (e) {
+          failure = e; // e.g. QuotaExceededError, DataCloneError: report the browser's own reason
+          tx.abort();
+        }
       };
       tx.oncomplete = function () {
         db.close();
@@ -93,7 +98,7 @@ mergeInto(LibraryManager.library, {
       tx.onabort = function () {
         db.close();
         if (conflict) answer(1, '');
-        else answer(2, TsVaultDb.describe(tx.error));
+        else answer(2, TsVaultDb.describe(failure || tx.error));
       };
     }).catch(function (e) { answer(2, TsVaultDb.describe(e)); });
   },

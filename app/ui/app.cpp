@@ -71,11 +71,11 @@ void App::LockNow() {
 
 void App::AutoLock(double now) {
     if (services_.session.state() != vault::Session::State::Unlocked) return;
-    const double deadline = lastInputAt_ + state_.settings.autoLockMinutes * 60.0;
-    if (now >= deadline)
+    const int minutes = state_.settings.autoLockMinutes;
+    if (idle_.due(now, minutes))
         LockNow();
     else
-        services_.pacer.wakeAt(deadline);
+        services_.pacer.wakeAt(idle_.deadline(minutes));
 }
 
 bool App::InputHeld() const {
@@ -91,9 +91,9 @@ bool App::InputHeld() const {
 void App::Tick(GlWindow& window, double now) {
     FramePacer& pacer = services_.pacer;
     if (window.syncSize()) pacer.wake();
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || lastInputAt_ == 0) {
+    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_ == 0) {
         pacer.wake();
-        lastInputAt_ = now;
+        idle_.input(now);
     }
     now_ = now;
     AutoLock(now);

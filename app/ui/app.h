@@ -2,6 +2,7 @@
 // the frame pacer says one is due.
 #pragma once
 
+#include "core/idle_lock.h"
 #include "platform/test_seam.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
@@ -42,7 +43,7 @@ class App {
     VaultScreen vault_;
     std::uint64_t frames_ = 0;
     double now_ = 0;
-    double lastInputAt_ = 0; // for auto-lock
+    IdleLock idle_;
 };
 
 } // namespace ts::ui

@@ -240,3 +240,35 @@ test('history keeps each saved version; the passphrase changes; Ctrl+L locks', a
   await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 1, 'unlocked with the new passphrase');
   await context.close();
 });
+
+test('a write the browser refuses is reported with its reason, changes nothing, and can be retried', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  // A browser whose storage is full: IndexedDB puts fail while window.__failPuts > 0.
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__failPuts > 0) {
+        window.__failPuts--;
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    };
+  });
+  const app = await AppPage.open(context, url);
+  await createVault(app);
+  await addEntry(app, 'Токен ОАИС', 'oais-secret-1');
+  await app.page.evaluate(() => { window.__failPuts = 1; });
+  await app.click({ key: 'entry-title' });
+  await app.type(' TPSClient');
+  await app.waitForValue({ key: 'entry-title' }, 'Токен ОАИС TPSClient');
+  await app.click('Сохранить запись');
+  const s = await app.waitForState((st) => st.messageIsError, 'the refusal');
+  assert.equal(s.message, 'Не сохранено: браузер отказал в записи (QuotaExceededError: The quota has been exceeded.)');
+  assert.equal(s.revision, 2, 'nothing was written');
+  await app.screenshot('vault-save-refused');
+  // The edit is still on screen; saving again once the browser accepts works.
+  await app.waitForValue({ key: 'entry-title' }, 'Токен ОАИС TPSClient');
+  await app.click('Сохранить запись');
+  await app.waitForState((st) => st.revision === 3 && st.message === 'Сохранено', 'the retry');
+  await context.close();
+});

@@ -100,6 +100,22 @@ TEST_CASE("a refused write changes nothing and says why") {
     CHECK(tab.session.data().entries.size() == 1);
 }
 
+TEST_CASE("when the third of several queued saves fails, the first two stay and the rest are dropped") {
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab tab(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(tab.session.create(pass(kPass)));
+    db.runAll();
+    db.failSaveAt = 3;
+    for (const char* id : {"a", "b", "c", "d"}) tab.session.submit(upsert(id, {{"title", id}}));
+    db.runAll();
+    CHECK(tab.session.data().entries.size() == 2);
+    CHECK(db.current->revision == 3);
+    CHECK(tab.last() == Str::ErrSaveFailed);
+    CHECK_FALSE(tab.session.saving());
+}
+
 TEST_CASE("a tab killed mid-save reopens the last good state") {
     MemoryDatabase db;
     FakeClock clock;

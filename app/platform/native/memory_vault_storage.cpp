@@ -36,8 +36,9 @@ void MemoryVaultStorage::save(std::vector<std::uint8_t> bytes, std::uint64_t exp
         return;
     }
     db_.post([this, bytes = std::move(bytes), expected, next, done = std::move(done)]() mutable {
-        if (db_.failNextSaves > 0) {
-            --db_.failNextSaves;
+        const bool nth = db_.failSaveAt > 0 && --db_.failSaveAt == 0;
+        if (db_.failNextSaves > 0 || nth) {
+            if (!nth) --db_.failNextSaves;
             done(vault::SaveOutcome::Failed, db_.failReason);
             return;
         }

@@ -17,7 +17,8 @@ class MemoryVaultStorage;
 class MemoryDatabase {
   public:
     std::optional<vault::StoredVault> current, previous;
-    int failNextSaves = 0;
+    int failNextSaves = 0; // refuse this many saves, starting with the next
+    int failSaveAt = 0;    // refuse only the Nth save from now (1 = the next one)
     int dropNextSaves = 0;
     std::string failReason = "QuotaExceededError: the quota has been exceeded.";
     vault::Persistence persistence = vault::Persistence::NotPersistent;
