@@ -2,6 +2,7 @@
 // The benchmarks behind scripts/bench.sh. Times are reported as ratios to a baseline measured in
 // the same browser run (absolute times on SwiftShader are noisy and machine-bound).
 import { readFile, writeFile, readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { AppPage, launchBrowser, serveDist, until } from '../tests/browser/lib/app.mjs';
@@ -85,9 +86,166 @@ try {
   const idle = ((await app.frames()) - f0) / 2;
   record('frames rendered per idle second', idle, 'frames', '0', idle === 0);
   await ctx.close();
+
+  await benchVault(browser, url);
 } finally {
   await browser.close();
   server.close();
+}
+
+// --- The vault: Argon2id against other implementations, unlock and save, heap ------------------
+async function benchVault(browser, url) {
+  const BUILD = `${ROOT}build-bench`;
+  const PASS = 'bench-passphrase';
+  const native = Number(execFileSync(`${BUILD}/ts_bench_argon2`, ['5']).toString());
+  const files = {};
+  for (const n of [1000, 10000]) {
+    files[n] = `${ROOT}bench/vault-${n}.tsvault`;
+    execFileSync(`${BUILD}/ts_gen_vault`, [String(n), PASS, files[n]]);
+  }
+
+  // Ours: a bare crypto_pwhash in the app's page (the baseline for unlock).
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const app = await AppPage.open(ctx, url);
+  const oursRuns = [];
+  for (let i = 0; i < 4; i++) oursRuns.push(await app.page.evaluate(() => Module._ts_bench_pwhash_ms()));
+  const ours = median(oursRuns.slice(1)); // the first run also grows the memory
+
+  // The same Argon2id in libsodium-wrappers-sumo and hash-wasm, in a page of the same browser.
+  const page = await ctx.newPage();
+  await page.route('**/__nm/**', async (r) => {
+    const path = new URL(r.request().url()).pathname.replace('/__nm/', '');
+    r.fulfill({ body: await readFile(`${ROOT}node_modules/${path}`), contentType: 'text/javascript' });
+  });
+  await page.route('**/__bench.html', (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html>
+<script type="importmap">{"imports":{"libsodium-sumo":"/__nm/libsodium-sumo/dist/modules-sumo-esm/libsodium-sumo.mjs"}}</script>
+<script src="/__nm/hash-wasm/dist/argon2.umd.min.js"></script>
+<script type="module">
+import sodium from '/__nm/libsodium-wrappers-sumo/dist/modules-sumo-esm/libsodium-wrappers.mjs';
+const salt = new Uint8Array(16);
+window.runSodium = async () => { await sodium.ready; const t0 = performance.now();
+  sodium.crypto_pwhash(32, 'bench', salt, 3, 64 * 1024 * 1024, sodium.crypto_pwhash_ALG_ARGON2ID13);
+  return performance.now() - t0; };
+window.runHashWasm = async () => { const t0 = performance.now();
+  await hashwasm.argon2id({ password: 'bench', salt, parallelism: 1, iterations: 3, memorySize: 65536,
+    hashLength: 32, outputType: 'binary' });
+  return performance.now() - t0; };
+window.benchReady = true;
+</script>` }));
+  await page.goto(`${url}__bench.html`);
+  await until(() => page.evaluate(() => window.benchReady), 'the bench page');
+  const sodiumRuns = [], hashRuns = [];
+  for (let i = 0; i < 4; i++) { // the first of each warms up, as for ours
+    sodiumRuns.push(await page.evaluate(() => window.runSodium()));
+    hashRuns.push(await page.evaluate(() => window.runHashWasm()));
+  }
+  sodiumRuns.shift();
+  hashRuns.shift();
+  await ctx.close();
+  record('Argon2id t=3 m=64 MiB, ours in the page (median ms)', round(ours, 0), 'ms');
+  const rs = ours / median(sodiumRuns), rh = ours / median(hashRuns), rn = ours / native;
+  record('Argon2id ours / libsodium-wrappers-sumo', round(rs), '×', '≤ 1.0×', rs <= 1.0);
+  record('Argon2id ours / hash-wasm', round(rh), '×', '≤ 0.5×', rh <= 0.5);
+  record('Argon2id ours / native libsodium', round(rn), '×', '≤ 2×', rn <= 2);
+
+  for (const n of [1000, 10000]) {
+    const r = await unlockAndSave(browser, url, files[n], PASS, n === 1000);
+    const ratio = r.unlockMs / r.pwhashMs;
+    const target = n === 1000 ? 1.3 : 2;
+    record(`unlock at ${n} entries (ms)`, round(r.unlockMs, 0), 'ms');
+    record(`unlock at ${n} entries / one bare Argon2id`, round(ratio), '×', `≤ ${target}×`, ratio <= target);
+    if (r.saveMs !== undefined) {
+      const sr = r.saveMs / r.putMs;
+      record(`save one change at ${n} entries / one bare IndexedDB put (ms: ${round(r.saveMs, 0)} / ${round(r.putMs, 0)})`,
+        round(sr), '×', '≤ 3×', sr <= 3);
+    }
+    if (n === 10000) record('wasm heap in use at 10,000 entries', round(r.heap / 1048576, 1), 'MiB', '≤ 64 MiB', r.heap <= 64 * 1048576);
+  }
+}
+
+// Seeds IndexedDB with a generated vault, unlocks it by typing, and (optionally) saves one change.
+async function unlockAndSave(browser, url, file, pass, alsoSave) {
+  const bytes = await readFile(file);
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await ctx.newPage();
+  await page.route('**/__vault.bin', (r) => r.fulfill({ body: bytes, contentType: 'application/octet-stream' }));
+  await page.goto(url);
+  await page.evaluate(async () => {
+    const data = new Uint8Array(await (await fetch('__vault.bin')).arrayBuffer());
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('tokensafe', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('vault');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    await new Promise((ok) => {
+      const tx = db.transaction('vault', 'readwrite');
+      tx.objectStore('vault').put({ revision: 1, bytes: data }, 'current');
+      tx.oncomplete = ok;
+    });
+    db.close();
+  });
+  await page.reload();
+  const app = new AppPage(page);
+  await app.waitReady();
+  // The first run also grows the wasm memory to Argon2's 64 MiB; unlocking later does not pay that.
+  const pwhashRuns = [];
+  for (let i = 0; i < 4; i++) pwhashRuns.push(await page.evaluate(() => Module._ts_bench_pwhash_ms()));
+  const pwhashMs = median(pwhashRuns.slice(1));
+  await app.click('Хранилище');
+  await app.click({ key: 'unlock-pass' });
+  await app.type(pass);
+  await until(async () => (await app.items()).some((i) => i.key === 'unlock-pass' && i.length === pass.length), 'typing');
+  const open = await app.find('Открыть');
+  const box = await page.locator('#canvas').boundingBox();
+  const t0 = await page.evaluate(() => performance.now());
+  await page.mouse.click(box.x + open.x + open.w / 2, box.y + open.y + open.h / 2);
+  const t1 = await page.evaluate(() => new Promise((resolve) => {
+    (function poll() {
+      if (window.tokensafe.state().vault === 'unlocked') resolve(performance.now());
+      else requestAnimationFrame(poll);
+    })();
+  }));
+  const out = { unlockMs: t1 - t0, pwhashMs, heap: await page.evaluate(() => Module._ts_bench_heap_in_use()) };
+  if (alsoSave) {
+    await app.settle();
+    await app.click({ label: 'Токен «сервисы отдачи» — ООО «Ромашка» №0', kind: 'widget' });
+    await app.click({ key: 'entry-notes' });
+    await app.type('!');
+    await until(async () => (await app.items()).some((i) => i.key === 'entry-notes' && i.value.endsWith('!')), 'typing');
+    const save = await app.find('Сохранить запись');
+    const s0 = await page.evaluate(() => performance.now());
+    await page.mouse.click(box.x + save.x + save.w / 2, box.y + save.y + save.h / 2);
+    const s1 = await page.evaluate(() => new Promise((resolve) => {
+      (function poll() {
+        const st = window.tokensafe.state();
+        if (st.revision === 2 && !st.saving) resolve(performance.now());
+        else requestAnimationFrame(poll);
+      })();
+    }));
+    out.saveMs = s1 - s0;
+    out.putMs = await page.evaluate(async (size) => {
+      const db = await new Promise((ok) => {
+        const r = indexedDB.open('bench-put', 1);
+        r.onupgradeneeded = () => r.result.createObjectStore('s');
+        r.onsuccess = () => ok(r.result);
+      });
+      const times = [];
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        await new Promise((ok) => {
+          const tx = db.transaction('s', 'readwrite');
+          tx.objectStore('s').put(new Uint8Array(size), 'k');
+          tx.oncomplete = ok;
+        });
+        times.push(performance.now() - t);
+      }
+      db.close();
+      return times.sort((a, b) => a - b)[1];
+    }, bytes.length);
+  }
+  await ctx.close();
+  return out;
 }
 
 // --- Report ------------------------------------------------------------------------------------

@@ -45,17 +45,24 @@ void EntriesPanel::Draw(UiContext& ui) {
     ImGui::Separator();
     const auto& entries = session.data().entries;
     if (entries.empty()) TextMuted(ui, ui.t(Str::EntriesEmpty));
-    for (const vault::Entry& e : entries) {
-        if (!matches(e, search)) continue;
-        std::string label = e.field("title");
-        if (label.empty()) label = ui.t(Str::EntryUntitled);
-        const std::string login = e.field("login");
-        label += "###entry-" + e.id;
-        if (ImGui::Selectable(label.c_str(), editor.id == e.id)) editor.Load(e);
-        if (!login.empty()) {
-            ImGui::Indent();
-            TextMuted(ui, login);
-            ImGui::Unindent();
+    visible_.clear();
+    for (int i = 0; i < static_cast<int>(entries.size()); ++i)
+        if (matches(entries[i], search)) visible_.push_back(i);
+    // Only the rows on screen are drawn: a vault of 10,000 entries scrolls as smoothly as one of 10.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(visible_.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const vault::Entry& e = entries[visible_[row]];
+            std::string title = e.field("title");
+            if (title.empty()) title = ui.t(Str::EntryUntitled);
+            const float titleWidth = ImGui::CalcTextSize(title.c_str()).x;
+            if (ImGui::Selectable((title + "###entry-" + e.id).c_str(), editor.id == e.id)) editor.Load(e);
+            const std::string login = e.field("login");
+            if (!login.empty()) { // on the same row, so every row has the height the clipper expects
+                ImGui::SameLine(titleWidth + 2 * ImGui::GetStyle().ItemSpacing.x);
+                ImGui::TextDisabled("%s", login.c_str());
+            }
         }
     }
     ImGui::EndChild();

@@ -3,6 +3,8 @@
 
 #include "ui/entry_editor.h"
 
+#include <vector>
+
 namespace ts::ui {
 
 struct EntriesPanel {
@@ -11,6 +13,9 @@ struct EntriesPanel {
 
     void Draw(UiContext& ui);
     void Wipe();
+
+private:
+    std::vector<int> visible_; // indices of the entries that match the search, rebuilt each frame
 };
 
 } // namespace ts::ui
