@@ -5,12 +5,12 @@
 namespace ts {
 
 class IdleLock {
-public:
+  public:
     void input(double now) { lastInput_ = now; }
     double deadline(int minutes) const { return lastInput_ + minutes * 60.0; }
     bool due(double now, int minutes) const { return now >= deadline(minutes); }
 
-private:
+  private:
     double lastInput_ = 0;
 };
 

@@ -219,6 +219,34 @@ constexpr Entry kTable[] = {
      "The browser does not say whether the storage is persistent. Export backups."},
     {Str::PersistUnknown, "Постоянство хранилища ещё не известно.",
      "Whether the storage is persistent is not known yet."},
+
+    {Str::ErrFieldRequired, "Обязательное поле", "Required"},
+    {Str::ErrOneLine, "Только одна строка, без переводов строки и управляющих символов",
+     "One line only, no line breaks or control characters"},
+    {Str::ErrGuidFormat,
+     "Нужен GUID: 32 шестнадцатеричные цифры в группах 8-4-4-4-12, например "
+     "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
+     "A GUID is needed: 32 hexadecimal digits in groups 8-4-4-4-12, e.g. "
+     "3f2504e0-4f89-11d3-9a0c-0305e82c3301"},
+    {Str::ErrDateFormat, "Нужна существующая дата в виде ДД.ММ.ГГГГ, например 31.12.2026",
+     "A real date is needed, as DD.MM.YYYY, e.g. 31.12.2026"},
+    {Str::ErrEmailFormat, "Нужен один адрес электронной почты вида имя@домен.by",
+     "One e-mail address is needed, like name@domain.by"},
+    {Str::ErrLoginSpaces, "Логин не должен начинаться или заканчиваться пробелом",
+     "A login must not start or end with a space"},
+    {Str::ErrChoice, "Выберите один из предложенных вариантов", "Choose one of the options"},
+    {Str::ErrSystemName, "Только латинские буквы, цифры и символы - и _",
+     "Latin letters, digits, - and _ only"},
+    {Str::ErrUrl, "Нужен адрес, начинающийся с https:// или http://",
+     "An address starting with https:// or http:// is needed"},
+    {Str::ErrInnFormat, "ИНН: 10 цифр у организации или 12 цифр у ИП и физического лица",
+     "ИНН (INN): 10 digits for an organisation, 12 for an individual"},
+    {Str::ErrInnChecksum, "ИНН: контрольные цифры не сходятся — проверьте, нет ли опечатки",
+     "ИНН (INN): the check digits do not match — look for a typo"},
+    {Str::ErrUnpFormat, "УНП: 9 знаков — цифры (у ИП первые два знака могут быть буквами)",
+     "УНП (UNP): 9 characters — digits (for an individual entrepreneur the first two may be letters)"},
+    {Str::ErrUnpChecksum, "УНП: контрольная цифра не сходится — проверьте, нет ли опечатки",
+     "УНП (UNP): the check digit does not match — look for a typo"},
 };
 
 constexpr bool tableIsComplete() {

@@ -145,6 +145,20 @@ enum class Str : std::uint16_t {
     PersistNot,
     PersistUnsupported,
     PersistUnknown,
+    // Field validation (credential kinds, organisations)
+    ErrFieldRequired,
+    ErrOneLine,
+    ErrGuidFormat,
+    ErrDateFormat,
+    ErrEmailFormat,
+    ErrLoginSpaces,
+    ErrChoice,
+    ErrSystemName,
+    ErrUrl,
+    ErrInnFormat,
+    ErrInnChecksum,
+    ErrUnpFormat,
+    ErrUnpChecksum,
 
     Count
 };

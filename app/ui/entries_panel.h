@@ -14,7 +14,7 @@ struct EntriesPanel {
     void Draw(UiContext& ui);
     void Wipe();
 
-private:
+  private:
     std::vector<int> visible_; // indices of the entries that match the search, rebuilt each frame
 };
 

@@ -81,7 +81,7 @@ TEST_CASE("non-string field values are refused") {
 }
 
 TEST_CASE("the body round-trips, keeping fields a newer version wrote") {
-    const std::string newer = R"({"schema":3,"minReader":1,"organisations":[{"name":"ООО Ромашка"}],
+    const std::string newer = R"({"schema":3,"minReader":1,"procedureRuns":[{"name":"ООО Ромашка"}],
         "entries":[{"id":"x","kind":"eis-token","fields":{"guid":"abc"},"createdAt":1,"updatedAt":2,
         "expiresAt":99,"history":[{"savedAt":1,"fields":{"guid":"old"},"author":"tab2"}]}]})";
     Data d;
@@ -89,7 +89,7 @@ TEST_CASE("the body round-trips, keeping fields a newer version wrote") {
     apply(d, upsert("x", {{"guid", "def"}}), 5);
     const json back =
         json::parse(std::string(reinterpret_cast<const char*>(serialize(d).data()), serialize(d).size()));
-    CHECK(back["organisations"][0]["name"] == "ООО Ромашка");
+    CHECK(back["procedureRuns"][0]["name"] == "ООО Ромашка");
     CHECK(back["entries"][0]["expiresAt"] == 99);
     CHECK(back["entries"][0]["history"][0]["author"] == "tab2");
     CHECK(back["entries"][0]["fields"]["guid"] == "def");
@@ -113,4 +113,44 @@ TEST_CASE("a generic entry with Cyrillic and typography survives serialisation")
     CHECK(back.entries[0].field("title") == "Токен «сервисы отдачи» — РИС №2");
     CHECK(back.entries[0].id.size() == 32);
     CHECK(newEntryId() != newEntryId());
+}
+
+TEST_CASE("organisations: added, renamed, removed; entries keep their data when theirs goes") {
+    Data d;
+    Change org;
+    org.kind = Change::Kind::UpsertOrganisation;
+    org.id = "o1";
+    org.fields = {{"name", "ООО «Ромашка»"}, {"country", "RU"}, {"taxId", "7707083893"}};
+    CHECK(apply(d, org, 1));
+    CHECK_FALSE(apply(d, org, 2)); // same again: nothing to save
+    org.fields["name"] = "ООО «Ромашка плюс»";
+    CHECK(apply(d, org, 3));
+    REQUIRE(d.organisations.size() == 1);
+    CHECK(d.organisation("o1")->name == "ООО «Ромашка плюс»");
+
+    Change e = upsert("e1", {{"guid", "x"}});
+    e.entryKind = "eis-export-token";
+    e.org = "o1";
+    e.warnDays = std::vector<int>{45, 7};
+    CHECK(apply(d, e, 4));
+    CHECK(d.entries[0].org == "o1");
+    CHECK(d.entries[0].warnDays == std::vector<int>{45, 7});
+    Change moveOnly = upsert("e1", {{"guid", "x"}});
+    moveOnly.org = "";
+    CHECK(apply(d, moveOnly, 5)); // a change of organisation alone is a change
+    CHECK(d.entries[0].history.empty());
+
+    const Data back = roundTrip(d);
+    CHECK(back.organisations[0].taxId == "7707083893");
+    CHECK(back.entries[0].kind == "eis-export-token");
+    CHECK(back.entries[0].warnDays == std::vector<int>{45, 7});
+
+    d.entries[0].org = "o1";
+    Change rm;
+    rm.kind = Change::Kind::RemoveOrganisation;
+    rm.id = "o1";
+    CHECK(apply(d, rm, 6));
+    CHECK(d.organisations.empty());
+    CHECK(d.entries.size() == 1);
+    CHECK(d.entries[0].org.empty());
 }

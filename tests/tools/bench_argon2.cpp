@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < runs; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
         if (!crypto::deriveKey(pass, salt, crypto::KdfParams::standard())) return 1;
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
     }
     std::sort(ms.begin(), ms.end());
     std::printf("%.1f\n", ms[ms.size() / 2]);

@@ -28,7 +28,8 @@ std::string guid(std::mt19937& rng) {
 }
 
 vault::Data generate(int n) {
-    static const char* kOrgs[] = {"ООО «Ромашка»", "ГБУ «Центр закупок»", "ОАО «Минский завод»", "ИП Сидоров"};
+    static const char* kOrgs[] = {"ООО «Ромашка»", "ГБУ «Центр закупок»", "ОАО «Минский завод»",
+                                  "ИП Сидоров"};
     static const char* kKinds[] = {"Токен «сервисы отдачи»", "Интеграция HTTPS", "Токен-ключ участника",
                                    "Токен ОАИС TPSClient"};
     std::mt19937 rng(20261127);
@@ -36,11 +37,12 @@ vault::Data generate(int n) {
     for (int i = 0; i < n; ++i) {
         vault::Change c;
         c.id = "bench" + std::to_string(i);
-        c.fields = {{"title", std::string(kKinds[i % 4]) + " — " + kOrgs[(i / 4) % 4] + " №" + std::to_string(i)},
-                    {"login", "user" + std::to_string(rng() % 100000)},
-                    {"secret", guid(rng)},
-                    {"url", "https://zakupki.gov.ru/"},
-                    {"notes", "Действует до 31.12.2026. Обновлять в личном кабинете."}};
+        c.fields = {
+            {"title", std::string(kKinds[i % 4]) + " — " + kOrgs[(i / 4) % 4] + " №" + std::to_string(i)},
+            {"login", "user" + std::to_string(rng() % 100000)},
+            {"secret", guid(rng)},
+            {"url", "https://zakupki.gov.ru/"},
+            {"notes", "Действует до 31.12.2026. Обновлять в личном кабинете."}};
         vault::apply(d, c, 1'767'225'600'000 + i);
     }
     return d;

@@ -38,6 +38,8 @@ json toJson(const Entry& e) {
     json j = e.unknown;
     j["id"] = e.id;
     j["kind"] = e.kind;
+    if (!e.org.empty()) j["org"] = e.org;
+    if (!e.warnDays.empty()) j["warnDays"] = e.warnDays;
     j["fields"] = e.fields;
     j["createdAt"] = e.createdAt;
     j["updatedAt"] = e.updatedAt;
@@ -76,8 +78,41 @@ bool fromJson(const json& j, Entry& e) {
             e.history.push_back(std::move(v));
         }
     }
-    e.unknown = takeUnknown(j, {"id", "kind", "fields", "createdAt", "updatedAt", "history"});
+    if (j.contains("org")) {
+        if (!j["org"].is_string()) return false;
+        e.org = j["org"].get<std::string>();
+    }
+    if (j.contains("warnDays")) {
+        if (!j["warnDays"].is_array()) return false;
+        for (const json& d : j["warnDays"]) {
+            if (!d.is_number_integer()) return false;
+            e.warnDays.push_back(d.get<int>());
+        }
+    }
+    e.unknown =
+        takeUnknown(j, {"id", "kind", "org", "warnDays", "fields", "createdAt", "updatedAt", "history"});
     return !e.id.empty();
+}
+
+json toJson(const Organisation& o) {
+    json j = o.unknown;
+    j["id"] = o.id;
+    j["name"] = o.name;
+    j["country"] = o.country;
+    j["taxId"] = o.taxId;
+    return j;
+}
+
+bool fromJson(const json& j, Organisation& o) {
+    if (!j.is_object()) return false;
+    for (const char* k : {"id", "name", "country", "taxId"})
+        if (!j.contains(k) || !j[k].is_string()) return false;
+    o.id = j["id"].get<std::string>();
+    o.name = j["name"].get<std::string>();
+    o.country = j["country"].get<std::string>();
+    o.taxId = j["taxId"].get<std::string>();
+    o.unknown = takeUnknown(j, {"id", "name", "country", "taxId"});
+    return !o.id.empty();
 }
 
 void pushHistory(Entry& e) {
@@ -102,10 +137,19 @@ Entry* Data::find(std::string_view id) {
     return const_cast<Entry*>(static_cast<const Data*>(this)->find(id));
 }
 
+const Organisation* Data::organisation(std::string_view id) const {
+    for (const Organisation& o : organisations)
+        if (o.id == id) return &o;
+    return nullptr;
+}
+
 crypto::SecretBytes serialize(const Data& data) {
     json j = data.unknown;
     j["schema"] = kSchemaVersion;
     j["minReader"] = 1; // a reader older than this must refuse the vault rather than damage it
+    json orgs = json::array();
+    for (const Organisation& o : data.organisations) orgs.push_back(toJson(o));
+    j["organisations"] = std::move(orgs);
     json entries = json::array();
     for (const Entry& e : data.entries) entries.push_back(toJson(e));
     j["entries"] = std::move(entries);
@@ -128,7 +172,15 @@ ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
         if (!fromJson(je, e)) return ParseError::WrongShape;
         d.entries.push_back(std::move(e));
     }
-    d.unknown = takeUnknown(j, {"schema", "minReader", "entries"});
+    if (j.contains("organisations")) {
+        if (!j["organisations"].is_array()) return ParseError::WrongShape;
+        for (const json& jo : j["organisations"]) {
+            Organisation o;
+            if (!fromJson(jo, o)) return ParseError::WrongShape;
+            d.organisations.push_back(std::move(o));
+        }
+    }
+    d.unknown = takeUnknown(j, {"schema", "minReader", "organisations", "entries"});
     out = std::move(d);
     return ParseError::None;
 }
@@ -136,26 +188,61 @@ ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
 bool apply(Data& data, const Change& c, std::int64_t now) {
     Entry* e = data.find(c.id);
     switch (c.kind) {
-    case Change::Kind::Upsert:
+    case Change::Kind::Upsert: {
         if (!isStringObject(c.fields)) return false;
         if (!e) {
             Entry n;
             n.id = c.id;
             n.kind = c.entryKind;
+            n.org = c.org.value_or("");
+            n.warnDays = c.warnDays.value_or(std::vector<int>{});
             n.fields = c.fields;
             n.createdAt = n.updatedAt = now;
             data.entries.push_back(std::move(n));
             return true;
         }
-        if (e->fields == c.fields) return false;
-        pushHistory(*e);
-        e->fields = c.fields;
+        const bool sameMeta = (!c.org || *c.org == e->org) && (!c.warnDays || *c.warnDays == e->warnDays);
+        if (e->fields == c.fields && sameMeta) return false;
+        if (e->fields != c.fields) {
+            pushHistory(*e);
+            e->fields = c.fields;
+        }
+        if (c.org) e->org = *c.org;
+        if (c.warnDays) e->warnDays = *c.warnDays;
         e->updatedAt = now;
         return true;
+    }
     case Change::Kind::Remove:
         if (!e) return false;
         data.entries.erase(data.entries.begin() + (e - data.entries.data()));
         return true;
+    case Change::Kind::UpsertOrganisation: {
+        const auto str = [&](const char* k) {
+            return c.fields.contains(k) && c.fields[k].is_string() ? c.fields[k].get<std::string>()
+                                                                   : std::string();
+        };
+        Organisation o{c.id, str("name"), str("country"), str("taxId"), json::object()};
+        if (o.id.empty() || o.name.empty()) return false;
+        for (Organisation& existing : data.organisations)
+            if (existing.id == o.id) {
+                if (existing.name == o.name && existing.country == o.country && existing.taxId == o.taxId)
+                    return false;
+                o.unknown = existing.unknown;
+                existing = std::move(o);
+                return true;
+            }
+        data.organisations.push_back(std::move(o));
+        return true;
+    }
+    case Change::Kind::RemoveOrganisation: {
+        const auto it = std::find_if(data.organisations.begin(), data.organisations.end(),
+                                     [&](const Organisation& o) { return o.id == c.id; });
+        if (it == data.organisations.end()) return false;
+        data.organisations.erase(it);
+        for (Entry& en : data.entries) // entries stay; they just no longer belong to it
+            if (en.org == c.id) en.org.clear();
+        return true;
+    }
     case Change::Kind::Restore: {
         if (!e || c.version >= e->history.size()) return false;
         const json restored = e->history[c.version].fields;

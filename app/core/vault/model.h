@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -17,9 +18,6 @@ namespace ts::vault {
 inline constexpr int kSchemaVersion = 1;
 inline constexpr std::size_t kMaxHistory = 100; // versions kept per entry; the oldest go first
 
-// The fields of the generic kind; credential kinds add their own later.
-inline constexpr const char* kGenericFields[] = {"title", "login", "secret", "url", "notes"};
-
 struct EntryVersion {
     std::int64_t savedAt = 0; // when this version was saved (it stayed current until the next one)
     nlohmann::json fields = nlohmann::json::object();
@@ -28,7 +26,9 @@ struct EntryVersion {
 
 struct Entry {
     std::string id;
-    std::string kind = "generic";
+    std::string kind = "generic";                     // a credential kind's id (core/kinds)
+    std::string org;                                  // the organisation's id; empty: none
+    std::vector<int> warnDays;                        // the user's own lead times; empty: the kind's
     nlohmann::json fields = nlohmann::json::object(); // name → string value
     std::int64_t createdAt = 0;
     std::int64_t updatedAt = 0;        // when the current fields were saved
@@ -38,12 +38,23 @@ struct Entry {
     std::string field(const char* name) const;
 };
 
+// An organisation the entries belong to: an IT specialist often serves several.
+struct Organisation {
+    std::string id;
+    std::string name;
+    std::string country; // "RU" (ИНН) or "BY" (УНП)
+    std::string taxId;   // ИНН or УНП, validated by core/org/tax_id.h
+    nlohmann::json unknown = nlohmann::json::object();
+};
+
 struct Data {
+    std::vector<Organisation> organisations;
     std::vector<Entry> entries;
     nlohmann::json unknown = nlohmann::json::object();
 
     const Entry* find(std::string_view id) const;
     Entry* find(std::string_view id);
+    const Organisation* organisation(std::string_view id) const;
 };
 
 enum class ParseError { None, NotJson, WrongShape, NewerSchema };
@@ -53,11 +64,13 @@ crypto::SecretBytes serialize(const Data& data);
 
 // One thing the user did to the vault.
 struct Change {
-    enum class Kind { Upsert, Remove, Restore };
+    enum class Kind { Upsert, Remove, Restore, UpsertOrganisation, RemoveOrganisation };
     Kind kind = Kind::Upsert;
-    std::string id;                                   // entry id (new id for a new entry)
+    std::string id;                                   // entry or organisation id (new id: created)
     std::string entryKind = "generic";                // Upsert of a new entry
-    nlohmann::json fields = nlohmann::json::object(); // Upsert
+    nlohmann::json fields = nlohmann::json::object(); // Upsert; UpsertOrganisation: name, country, taxId
+    std::optional<std::string> org;                   // Upsert: set the entry's organisation
+    std::optional<std::vector<int>> warnDays;         // Upsert: set the entry's own lead times
     std::size_t version = 0;                          // Restore: index into history
 };
 

@@ -15,5 +15,7 @@ EMSCRIPTEN_KEEPALIVE double ts_bench_pwhash_ms() {
     return ok ? emscripten_get_now() - t0 : -1.0;
 }
 
-EMSCRIPTEN_KEEPALIVE double ts_bench_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
+EMSCRIPTEN_KEEPALIVE double ts_bench_heap_in_use() {
+    return static_cast<double>(mallinfo().uordblks);
+}
 }

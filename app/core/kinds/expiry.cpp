@@ -1,0 +1,34 @@
+#include "core/kinds/expiry.h"
+
+#include <algorithm>
+
+namespace ts::kinds {
+
+std::optional<Date> expiryDate(const Kind& kind, const nlohmann::json& fields) {
+    if (kind.expiry.rule == Expiry::Rule::None) return std::nullopt;
+    const auto it = fields.find(kind.expiry.field);
+    if (it == fields.end() || !it->is_string()) return std::nullopt;
+    const std::optional<Date> d = parseDate(it->get<std::string>());
+    if (!d) return std::nullopt;
+    return kind.expiry.rule == Expiry::Rule::MonthsAfter ? addMonths(*d, kind.expiry.months) : *d;
+}
+
+std::optional<Due> dueOn(const Kind& kind, const nlohmann::json& fields, const Date& today,
+                         const std::vector<int>& leadDays) {
+    const std::optional<Date> exp = expiryDate(kind, fields);
+    if (!exp) return std::nullopt;
+    Due due;
+    due.expires = *exp;
+    due.daysLeft = daysBetween(today, *exp);
+    if (due.daysLeft < 0) {
+        due.level = Due::Level::Expired;
+        return due;
+    }
+    // The smallest lead time that has been reached is the one in effect.
+    for (int lead : leadDays)
+        if (due.daysLeft <= lead && (due.leadReached < 0 || lead < due.leadReached)) due.leadReached = lead;
+    if (due.leadReached >= 0) due.level = Due::Level::Soon;
+    return due;
+}
+
+} // namespace ts::kinds
