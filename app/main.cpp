@@ -53,9 +53,13 @@ int main() {
         return 1;
     }
     rt->app = new ts::ui::App(
-        ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock}, rt->seam);
-    rt->vaultStorage.onActivity = [rt] { rt->pacer.wake(); };
-    rt->page.watchHidden(ts::kHiddenLockMinutes, [rt] { rt->app->LockNow(); });
+        ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock, ts::scrubFreeStack},
+        rt->seam);
+    rt->vaultStorage.onActivity = [rt] {
+        rt->pacer.wake();
+        rt->app->OnStorageActivity(ts::monotonicSeconds());
+    };
+    rt->page.watchHidden(ts::kHiddenLockMinutes, [rt] { rt->app->RequestLock(ts::monotonicSeconds()); });
     rt->session.start();
     ts::runMainLoop(Tick, rt);
     return 0;

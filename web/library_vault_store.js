@@ -43,7 +43,10 @@ mergeInto(LibraryManager.library, {
 
   ts_vault_load__deps: ['$TsVaultDb', 'malloc', 'free'],
   ts_vault_load: function (user) {
+    var delivered = false; // error and abort can both fire: the C++ callback must run exactly once
     function deliver(ok, cur, prev, err) {
+      if (delivered) return;
+      delivered = true;
       var cp = TsVaultDb.toHeap(cur && cur.bytes), pp = TsVaultDb.toHeap(prev && prev.bytes);
       var ep = TsVaultDb.str(err || '');
       Module['_ts_vault_on_loaded'](user, ok ? 1 : 0,
@@ -58,12 +61,14 @@ mergeInto(LibraryManager.library, {
       var store = tx.objectStore(TsVaultDb.STORE);
       var cur = store.get('current'), prev = store.get('previous');
       tx.oncomplete = function () { db.close(); deliver(true, cur.result, prev.result, ''); };
-      tx.onabort = tx.onerror = function () { db.close(); deliver(false, null, null, TsVaultDb.describe(tx.error)); };
+      var failure = null;
+      cur.onerror = prev.onerror = function (e) { failure = e.target.error; };
+      tx.onabort = function () { db.close(); deliver(false, null, null, TsVaultDb.describe(failure || tx.error)); };
     }).catch(function (e) { deliver(false, null, null, TsVaultDb.describe(e)); });
   },
 
   ts_vault_save__deps: ['$TsVaultDb', 'malloc', 'free'],
-  ts_vault_save: function (user, ptr, len, expected, next) {
+  ts_vault_save: function (user, ptr, len, expected, next, keepPrevious) {
     var bytes = HEAPU8.slice(ptr, ptr + len); // copy now: the heap may grow and move before we write
     function answer(outcome, err) {
       var ep = TsVaultDb.str(err || '');
@@ -83,7 +88,7 @@ mergeInto(LibraryManager.library, {
           return;
         }
         try {
-          if (cur) store.put(cur, 'previous');
+          if (cur && !keepPrevious) store.put(cur, 'previous');
           store.put({ revision: next, bytes: bytes }, 'current');
         } catch (e) {
           failure = e; // e.g. QuotaExceededError, DataCloneError: report the browser's own reason

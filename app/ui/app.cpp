@@ -4,7 +4,6 @@
 #include "core/vault/session.h"
 #include "platform/clipboard.h"
 #include "platform/web/gl_window.h"
-#include "platform/web/page_events.h"
 #include "ui/forget_secrets.h"
 #include "ui/shell_bars.h"
 #include "ui/theme.h"
@@ -55,25 +54,47 @@ App::App(Services services, TestSeam& seam) : services_(services), seam_(seam) {
     });
 }
 
+void App::RequestLock(double now) {
+    if (!services_.session.saving()) return LockNow();
+    // Locking mid-save would drop the change being saved: lock as soon as it is done.
+    if (!lockPending_) lockDeadline_ = now + kLockWaitSeconds;
+    lockPending_ = true;
+}
+
 void App::LockNow() {
+    lockPending_ = false;
     if (services_.session.state() != vault::Session::State::Unlocked &&
         services_.session.state() != vault::Session::State::Creating)
         return;
     services_.session.lock();
+    ForgetUnlockedState();
+    state_.message = Message{Str::MsgLocked, {}, false};
+    services_.pacer.wake();
+}
+
+void App::ForgetUnlockedState() {
+    wasUnlocked_ = false;
     vault_.Wipe();
     settings_.security.Wipe();
     services_.clipboard.forget();
     ForgetImGuiText();
-    scrubFreeStack();
-    state_.message = Message{Str::MsgLocked, {}, false};
-    services_.pacer.wake();
+    if (services_.scrubMemory) services_.scrubMemory();
+}
+
+void App::OnStorageActivity(double now) {
+    // The session may have locked by itself (passphrase changed in another tab), possibly while
+    // the tab is hidden and no frame runs.
+    const bool unlocked = services_.session.state() == vault::Session::State::Unlocked;
+    if (wasUnlocked_ && !unlocked) ForgetUnlockedState();
+    wasUnlocked_ = unlocked;
+    if (lockPending_ && (!services_.session.saving() || now >= lockDeadline_)) LockNow();
 }
 
 void App::AutoLock(double now) {
     if (services_.session.state() != vault::Session::State::Unlocked) return;
     const int minutes = state_.settings.autoLockMinutes;
     if (idle_.due(now, minutes))
-        LockNow();
+        RequestLock(now);
     else
         services_.pacer.wakeAt(idle_.deadline(minutes));
 }
@@ -96,7 +117,9 @@ void App::Tick(GlWindow& window, double now) {
         idle_.input(now);
     }
     now_ = now;
+    OnStorageActivity(now);
     AutoLock(now);
+    if (lockPending_) pacer.wakeAt(std::min(lockDeadline_, now + 0.1));
     if (!pacer.shouldRender(now)) return;
 
     if (fonts_.ensure(window.dpr())) window.reloadFontTexture();
@@ -107,7 +130,7 @@ void App::Tick(GlWindow& window, double now) {
     ImGui::Render();
     if (state_.lockRequested) {
         state_.lockRequested = false;
-        LockNow();
+        RequestLock(now);
     }
     window.present();
     ++frames_;

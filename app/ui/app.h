@@ -26,12 +26,19 @@ class App {
     void Tick(GlWindow& window, double now);
     // Locks the vault and wipes every decrypted or typed secret: keys, data, drafts, ImGui's buffers.
     void LockNow();
+    // The same, but while a save is under way it waits for it (at most kLockWaitSeconds).
+    void RequestLock(double now);
+    // After each answer from storage, which may come while the tab is hidden and draws nothing.
+    void OnStorageActivity(double now);
+
+    static constexpr double kLockWaitSeconds = 5.0;
 
   private:
     void DrawFrame();
     std::string StateJson() const;
     bool InputHeld() const;
     void AutoLock(double now);
+    void ForgetUnlockedState();
 
     Services services_;
     TestSeam& seam_;
@@ -44,6 +51,9 @@ class App {
     std::uint64_t frames_ = 0;
     double now_ = 0;
     IdleLock idle_;
+    bool wasUnlocked_ = false;
+    bool lockPending_ = false;
+    double lockDeadline_ = 0;
 };
 
 } // namespace ts::ui

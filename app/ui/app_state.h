@@ -5,6 +5,7 @@
 #include "core/settings.h"
 #include "core/strings.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -43,6 +44,7 @@ struct Services {
     FramePacer& pacer;
     vault::Session& session;
     const Clock& clock;
+    std::function<void()> scrubMemory; // wipes what the platform can (the free stack); may be empty
 };
 
 } // namespace ts::ui

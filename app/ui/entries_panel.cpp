@@ -1,5 +1,6 @@
 #include "ui/entries_panel.h"
 
+#include "core/crypto/secret.h"
 #include "core/vault/session.h"
 #include "ui/widgets.h"
 
@@ -30,8 +31,7 @@ bool matches(const vault::Entry& e, const std::string& q) {
 
 void EntriesPanel::Wipe() {
     editor.Wipe();
-    std::fill(search.begin(), search.end(), '\0');
-    search.clear();
+    crypto::wipeString(search);
 }
 
 void EntriesPanel::Draw(UiContext& ui) {

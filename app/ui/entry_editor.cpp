@@ -1,5 +1,6 @@
 #include "ui/entry_editor.h"
 
+#include "core/crypto/secret.h"
 #include "core/time_format.h"
 #include "core/vault/session.h"
 #include "ui/widgets.h"
@@ -9,12 +10,6 @@
 
 namespace ts::ui {
 namespace {
-
-void wipeString(std::string& s) {
-    std::fill(s.begin(), s.end(), '\0');
-    s.clear();
-    s.shrink_to_fit();
-}
 
 void SecretInput(UiContext& ui, const char* key, std::string& value, bool reveal, bool readOnly) {
     Text(ui, ui.t(Str::FieldSecret));
@@ -61,7 +56,7 @@ nlohmann::json EntryEditor::Fields() const {
 }
 
 void EntryEditor::Wipe() {
-    for (std::string* s : {&title, &login, &secret, &url, &notes}) wipeString(*s);
+    for (std::string* s : {&title, &login, &secret, &url, &notes}) crypto::wipeString(*s);
     loadedFields = nlohmann::json::object();
     id.clear();
     isNew = false;
@@ -101,9 +96,7 @@ void EntryEditor::Draw(UiContext& ui) {
     ui.seam.describeLast(ui.t(Str::FieldNotes), notes);
 
     if (error) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
-        Text(ui, ui.t(*error));
-        ImGui::PopStyleColor();
+        ErrorText(ui, *error);
     }
     ImGui::Spacing();
     if (Button(ui, Str::ButtonSaveEntry, "entry-save", (isNew || Dirty()) && !session.saving())) {
@@ -165,7 +158,7 @@ void EntryEditor::DrawHistory(UiContext& ui, const vault::Entry& e) {
             vault::Change c;
             c.kind = vault::Change::Kind::Restore;
             c.id = e.id;
-            c.version = n;
+            c.versionSavedAt = e.history[n].savedAt;
             ui.services.session.submit(std::move(c));
             viewing.reset();
         }
@@ -182,7 +175,7 @@ void EntryEditor::DrawHistory(UiContext& ui, const vault::Entry& e) {
         }
         std::string oldSecret = v.fields.value("secret", std::string());
         SecretInput(ui, "history-secret", oldSecret, reveal, true);
-        wipeString(oldSecret);
+        crypto::wipeString(oldSecret);
         ImGui::EndChild();
     }
 }

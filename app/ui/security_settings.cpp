@@ -49,6 +49,7 @@ void SecuritySettings::Wipe() {
     next.wipe();
     repeat.wipe();
     error.reset();
+    slow.cancel();
 }
 
 void SecuritySettings::Draw(UiContext& ui) {
@@ -68,9 +69,7 @@ void SecuritySettings::Draw(UiContext& ui) {
         PassphraseInput(ui, Str::FieldNewPass, "change-new", next);
         PassphraseInput(ui, Str::FieldNewPassRepeat, "change-repeat", repeat);
         if (error) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
-            Text(ui, ui.t(*error));
-            ImGui::PopStyleColor();
+            ErrorText(ui, *error);
         }
         const bool filled = !current.empty() && !next.empty() && !repeat.empty();
         if (Button(ui, Str::ButtonChangePass, "change-pass", filled && !session.saving())) {

@@ -32,9 +32,7 @@ void SettingsScreen::Draw(UiContext& ui) {
         error = validateWorkstation(workstationDraft);
     TextMuted(ui, ui.t(Str::SettingsWorkstationHint));
     if (error) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
-        Text(ui, ui.t(*error));
-        ImGui::PopStyleColor();
+        ErrorText(ui, *error);
     }
     const bool changed = workstationDraft != ui.state.settings.workstation;
     if (Button(ui, Str::SettingsSave, "settings-save", changed && !error)) {

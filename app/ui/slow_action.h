@@ -13,6 +13,10 @@ struct SlowAction {
     int framesShown = 0;
 
     bool busy() const { return static_cast<bool>(action); }
+    void cancel() {
+        action = nullptr;
+        framesShown = 0;
+    }
     void start(UiContext& ui, std::function<void(UiContext&)> fn) {
         action = std::move(fn);
         framesShown = 0;

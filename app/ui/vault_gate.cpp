@@ -8,14 +8,7 @@
 namespace ts::ui {
 namespace {
 
-const ImVec4 kError(0.70f, 0.10f, 0.10f, 1.0f);
 const ImVec4 kWarn(0.55f, 0.30f, 0.0f, 1.0f);
-
-void ErrorText(UiContext& ui, Str s) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kError);
-    Text(ui, ui.t(s));
-    ImGui::PopStyleColor();
-}
 
 void StrengthMeter(UiContext& ui, const SecretField& f) {
     const int score = vault::passphraseStrength(f.bytes());
@@ -51,6 +44,7 @@ void VaultGate::Wipe() {
     repeat.wipe();
     unlockPass.wipe();
     formError.reset();
+    slow.cancel();
 }
 
 void VaultGate::DrawWorking(UiContext& ui, Str what) {

@@ -32,6 +32,12 @@ void TextMuted(UiContext& ui, std::string_view text) {
     ImGui::PopStyleColor();
 }
 
+void ErrorText(UiContext& ui, Str message) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
+    Text(ui, ui.t(message));
+    ImGui::PopStyleColor();
+}
+
 void Bullet(UiContext& ui, std::string_view text) {
     ImGui::Bullet();
     ImGui::SameLine();

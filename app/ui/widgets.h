@@ -15,6 +15,8 @@ namespace ts::ui {
 void Text(UiContext& ui, std::string_view text, ImFont* font = nullptr);
 void TextMuted(UiContext& ui, std::string_view text);
 void Bullet(UiContext& ui, std::string_view text);
+// A validation or failure message, in the error colour.
+void ErrorText(UiContext& ui, Str message);
 
 // A button labelled from the table; `key` is its id in every language.
 bool Button(UiContext& ui, Str label, const char* key, bool enabled = true);

@@ -141,6 +141,8 @@ test('create, save, reload, refuse a wrong passphrase, unlock — and no secret 
   await app.waitForState((s) => s.vault === 'locked', 'the lock');
   await app.settle();
   assert.equal(await heapContains(app.page, SECRET), false, 'the secret is wiped from the wasm heap on lock');
+  assert.equal(await heapContains(app.page, SECRET.slice(9, 27)), false, 'no part of it either');
+  assert.equal(await heapContains(app.page, 'zakupki-admin'), false, 'nor the decrypted login');
   assert.equal(await heapContains(app.page, PASS), false, 'the passphrase is wiped from the wasm heap');
 
   await app.page.reload();

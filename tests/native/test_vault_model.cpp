@@ -46,11 +46,11 @@ TEST_CASE("an entry is created, changed with history, and restored") {
     Change restore;
     restore.kind = Change::Kind::Restore;
     restore.id = "e1";
-    restore.version = 0;
+    restore.versionSavedAt = 1000;
     CHECK(apply(d, restore, 4000));
     CHECK(d.entries[0].field("secret") == "v1");
     CHECK(d.entries[0].history.size() == 3); // v3 was kept too: restoring loses nothing
-    restore.version = 99;
+    restore.versionSavedAt = 99;
     CHECK_FALSE(apply(d, restore, 5000));
 }
 

@@ -116,6 +116,96 @@ TEST_CASE("when the third of several queued saves fails, the first two stay and 
     CHECK_FALSE(tab.session.saving());
 }
 
+TEST_CASE("locking while a save is under way: the user still hears if it failed, nothing stays stuck") {
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab tab(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(tab.session.create(pass(kPass)));
+    db.runAll();
+    db.failNextSaves = 1;
+    tab.session.submit(upsert("e1", {{"title", "A"}}));
+    CHECK(tab.session.saving());
+    tab.session.lock();
+    CHECK_FALSE(tab.session.saving());
+    db.runAll();
+    CHECK(tab.session.state() == Session::State::Locked);
+    CHECK(tab.last() == Str::ErrSaveFailed);
+    REQUIRE_FALSE(tab.session.unlock(pass(kPass)));
+    CHECK(tab.session.data().entries.empty());
+    tab.session.submit(upsert("e1", {{"title", "A"}}));
+    db.runAll();
+    CHECK(tab.session.data().entries.size() == 1);
+}
+
+TEST_CASE("a storage that cannot be read says so, and locking keeps the vault known") {
+    MemoryDatabase db;
+    FakeClock clock;
+    {
+        Tab first(db, clock);
+        db.runAll();
+        REQUIRE_FALSE(first.session.create(pass(kPass)));
+        db.runAll();
+    }
+    db.failNextLoads = 1;
+    Tab tab(db, clock);
+    db.runAll();
+    CHECK(tab.session.state() == Session::State::LoadFailed);
+    CHECK(tab.notices.back().detail.find("UnknownError") != std::string::npos);
+
+    Tab other(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(other.session.unlock(pass(kPass)));
+    db.failNextLoads = 1;
+    other.session.lock();
+    db.runAll();
+    CHECK(other.session.state() == Session::State::Locked); // not "no vault": it is still there
+    CHECK(other.last() == Str::ErrStorageLoad);
+}
+
+TEST_CASE(
+    "after opening the previous generation, the next save keeps it; a wrong passphrase is still wrong") {
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab tab(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(tab.session.create(pass(kPass)));
+    db.runAll();
+    tab.session.submit(upsert("a", {{"title", "good"}}));
+    db.runAll();
+    db.current->bytes[20] ^= 0x40; // header damage in the latest save
+    Tab other(db, clock);
+    db.runAll();
+    CHECK(other.session.unlock(pass("совсем другая фраза")) == Str::ErrVaultWrongPassphrase);
+    CHECK(other.session.unlockAllowedAt() > clock.nowMillis());
+    clock.advance(2000);
+    REQUIRE_FALSE(other.session.unlock(pass(kPass)));
+    CHECK(other.last() == Str::MsgOpenedPrevious);
+    const auto goodPrevious = db.previous->bytes;
+    other.session.submit(upsert("b", {{"title", "new"}}));
+    db.runAll();
+    CHECK(db.previous->bytes == goodPrevious); // the damaged one did not push the good one out
+    CHECK(other.session.data().entries.size() == 1);
+}
+
+TEST_CASE("a tab that was saving when another tab saved catches up afterwards") {
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab a(db, clock), b(db, clock);
+    db.runAll();
+    REQUIRE_FALSE(a.session.create(pass(kPass)));
+    db.runAll();
+    REQUIRE_FALSE(b.session.unlock(pass(kPass)));
+    a.session.submit(upsert("x", {{"title", "from a"}}));
+    db.runAll();
+    // b submits a change that turns out to be a no-op against the newer vault
+    b.session.submit(upsert("x", {{"title", "from a"}}));
+    db.runAll();
+    CHECK(b.session.revision() == a.session.revision());
+    CHECK(b.session.data().find("x"));
+    CHECK_FALSE(b.session.saving());
+}
+
 TEST_CASE("a tab killed mid-save reopens the last good state") {
     MemoryDatabase db;
     FakeClock clock;

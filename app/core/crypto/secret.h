@@ -11,6 +11,7 @@
 #include <new>
 #include <sodium.h>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace ts::crypto {
@@ -33,6 +34,13 @@ using SecretBytes = std::vector<std::uint8_t, WipingAllocator<std::uint8_t>>;
 inline SecretBytes secretFrom(std::span<const char> text) {
     return SecretBytes(reinterpret_cast<const std::uint8_t*>(text.data()),
                        reinterpret_cast<const std::uint8_t*>(text.data()) + text.size());
+}
+
+// Wipes a std::string that held a secret: its whole capacity, then frees it.
+inline void wipeString(std::string& s) {
+    if (s.capacity()) sodium_memzero(s.data(), s.capacity());
+    s.clear();
+    s.shrink_to_fit();
 }
 
 // Fixed-size secret (a key). Only libsodium fills it: see crypto.h. Wiped when destroyed.

@@ -244,8 +244,11 @@ bool apply(Data& data, const Change& c, std::int64_t now) {
         return true;
     }
     case Change::Kind::Restore: {
-        if (!e || c.version >= e->history.size()) return false;
-        const json restored = e->history[c.version].fields;
+        if (!e) return false;
+        const auto v = std::find_if(e->history.rbegin(), e->history.rend(),
+                                    [&](const EntryVersion& h) { return h.savedAt == c.versionSavedAt; });
+        if (v == e->history.rend()) return false;
+        const json restored = v->fields;
         if (restored == e->fields) return false;
         pushHistory(*e);
         e->fields = restored;

@@ -71,7 +71,8 @@ struct Change {
     nlohmann::json fields = nlohmann::json::object(); // Upsert; UpsertOrganisation: name, country, taxId
     std::optional<std::string> org;                   // Upsert: set the entry's organisation
     std::optional<std::vector<int>> warnDays;         // Upsert: set the entry's own lead times
-    std::size_t version = 0;                          // Restore: index into history
+    std::int64_t versionSavedAt = 0; // Restore: which history version (by time, not index: indices
+                                     // shift when the oldest versions are dropped)
 };
 
 // Applies a change at time `now`. False when it does not apply (unknown entry, bad version) or

@@ -33,7 +33,7 @@ void Session::start() {
             return;
         }
         adoptLoaded(r);
-        if (current_) storage_.requestPersistence([this](Persistence p) { persistence_ = p; });
+        if (current_) askPersistence();
     });
 }
 
@@ -52,6 +52,22 @@ void Session::adoptLoaded(const LoadResult& r) {
         state_ = current_ ? State::Locked : State::NoVault;
 }
 
+void Session::askPersistence() {
+    storage_.requestPersistence([this](Persistence p) { persistence_ = p; });
+}
+
+Session::Reopened Session::reopenCurrent() {
+    Opened opened;
+    const VaultError err = reopen(current_->bytes, *keys_, opened);
+    if (err == VaultError::WrongPassphrase) return Reopened::PassphraseChangedElsewhere;
+    Data data;
+    if (err != VaultError::None || parse(opened.body, data) != ParseError::None) return Reopened::Unreadable;
+    data_ = std::move(data);
+    revision_ = current_->revision;
+    damagedCurrent_ = false;
+    return Reopened::Adopted;
+}
+
 std::optional<Str> Session::create(const crypto::SecretBytes& passphrase) {
     if (state_ != State::NoVault) return Str::MsgVaultExistsElsewhere;
     if (utf8Length({reinterpret_cast<const char*>(passphrase.data()), passphrase.size()}) <
@@ -65,7 +81,7 @@ std::optional<Str> Session::create(const crypto::SecretBytes& passphrase) {
     const crypto::Bytes file = write(*pendingKeys_, 1, serialize(pendingData_));
     inFlight_ = true;
     const std::uint64_t epoch = epoch_;
-    storage_.save(file, 0, 1, [this, epoch](SaveOutcome outcome, std::string error) {
+    storage_.save(file, 0, 1, false, [this, epoch](SaveOutcome outcome, std::string error) {
         if (epoch != epoch_) return;
         inFlight_ = false;
         if (outcome == SaveOutcome::Saved) {
@@ -74,7 +90,7 @@ std::optional<Str> Session::create(const crypto::SecretBytes& passphrase) {
             revision_ = 1;
             state_ = State::Unlocked;
             tell(Str::MsgVaultCreated);
-            storage_.requestPersistence([this](Persistence p) { persistence_ = p; });
+            askPersistence();
             refreshFromStorage(false);
             return;
         }
@@ -96,15 +112,19 @@ std::optional<Str> Session::unlock(const crypto::SecretBytes& passphrase) {
     Opened opened;
     VaultError err = open(current_->bytes, passphrase, opened);
     bool fromPrevious = false;
-    // A damaged latest save falls back to the generation kept before it.
+    // A damaged latest save falls back to the generation kept before it; if that one says the
+    // passphrase is wrong, that is the answer (the damage may have hidden it).
     const bool damaged = err != VaultError::None && err != VaultError::WrongPassphrase &&
                          err != VaultError::KdfFailed && err != VaultError::NewerVersion;
     if (damaged && previous_) {
         Opened prev;
-        if (open(previous_->bytes, passphrase, prev) == VaultError::None) {
+        const VaultError prevErr = open(previous_->bytes, passphrase, prev);
+        if (prevErr == VaultError::None) {
             opened = std::move(prev);
             err = VaultError::None;
             fromPrevious = true;
+        } else if (prevErr == VaultError::WrongPassphrase) {
+            err = prevErr;
         }
     }
     if (err == VaultError::WrongPassphrase) {
@@ -121,9 +141,10 @@ std::optional<Str> Session::unlock(const crypto::SecretBytes& passphrase) {
     data_ = std::move(data);
     // Saves continue from the stored revision, even when the data came from the previous one.
     revision_ = current_->revision;
+    damagedCurrent_ = fromPrevious;
     state_ = State::Unlocked;
     tell(fromPrevious ? Str::MsgOpenedPrevious : Str::MsgUnlocked, fromPrevious);
-    storage_.requestPersistence([this](Persistence p) { persistence_ = p; });
+    askPersistence();
     return std::nullopt;
 }
 
@@ -132,13 +153,7 @@ std::optional<Str> Session::changePassphrase(const crypto::SecretBytes& currentP
     if (state_ != State::Unlocked || !keys_) return Str::MsgLocked;
     if (utf8Length({reinterpret_cast<const char*>(next.data()), next.size()}) < kMinPassphraseChars)
         return Str::ErrPassphraseTooShort;
-    // Check the current passphrase against the key as it is wrapped now.
-    Keys probe = *keys_;
-    const crypto::Bytes file = write(probe, revision_, serialize(Data{}));
-    Opened opened;
-    const VaultError err = open(file, currentPass, opened);
-    if (err == VaultError::WrongPassphrase) return Str::ErrCurrentPassphraseWrong;
-    if (err != VaultError::None) return messageFor(err);
+    if (!checkPassphrase(*keys_, currentPass)) return Str::ErrCurrentPassphraseWrong;
     Keys rewrapped = *keys_;
     if (!rewrap(rewrapped, next, kdf_)) return Str::ErrVaultKdfFailed;
     queue_.push_back(Job{std::nullopt, std::move(rewrapped)});
@@ -164,12 +179,20 @@ void Session::saveNext() {
         const crypto::Bytes file = write(*pendingKeys_, revision_ + 1, serialize(pendingData_));
         inFlight_ = true;
         const std::uint64_t epoch = epoch_;
-        storage_.save(file, revision_, revision_ + 1, [this, epoch](SaveOutcome o, std::string error) {
-            if (epoch != epoch_) return;
-            onSaved(o, error);
-        });
+        storage_.save(file, revision_, revision_ + 1, damagedCurrent_,
+                      [this, epoch](SaveOutcome o, std::string error) {
+                          if (epoch != epoch_) {
+                              // Locked while saving: the data is gone from memory, but the user
+                              // still hears that the last change did not make it.
+                              if (o != SaveOutcome::Saved) tell(Str::ErrSaveFailed, true, error);
+                              return;
+                          }
+                          onSaved(o, error);
+                      });
         return;
     }
+    // Nothing left to save: catch up with what other tabs announced meanwhile.
+    if (state_ == State::Unlocked && remoteRevision_ > revision_) refreshFromStorage(true);
 }
 
 void Session::onSaved(SaveOutcome outcome, const std::string& error) {
@@ -178,6 +201,7 @@ void Session::onSaved(SaveOutcome outcome, const std::string& error) {
         const bool rewrapped = queue_.front().rewrapped.has_value();
         queue_.pop_front();
         conflictsInARow_ = 0;
+        damagedCurrent_ = false;
         data_ = std::move(pendingData_);
         keys_ = std::move(pendingKeys_);
         ++revision_;
@@ -186,7 +210,8 @@ void Session::onSaved(SaveOutcome outcome, const std::string& error) {
         return;
     }
     if (outcome == SaveOutcome::Failed) {
-        // The change stays out of the vault; the screen keeps the user's input to try again.
+        // The change stays out of the vault and so do the ones queued after it, which may depend
+        // on it; the screens keep the user's input to try again.
         queue_.clear();
         tell(Str::ErrSaveFailed, true, error);
         return;
@@ -201,35 +226,36 @@ void Session::onSaved(SaveOutcome outcome, const std::string& error) {
     inFlight_ = true;
     reload([this](const LoadResult& r) {
         inFlight_ = false;
-        adoptLoaded(r);
-        if (!r.ok || !current_) {
+        if (!r.ok || !r.current) {
             queue_.clear();
             tell(Str::ErrStorageLoad, true, r.error);
             return;
         }
-        Opened opened;
-        const VaultError err = reopen(current_->bytes, *keys_, opened);
-        if (err == VaultError::WrongPassphrase) {
+        adoptLoaded(r);
+        switch (reopenCurrent()) {
+        case Reopened::Adopted:
+            tell(Str::MsgConflictReapplied);
+            saveNext();
+            return;
+        case Reopened::PassphraseChangedElsewhere:
             lock();
             tell(Str::MsgLockedPassphraseChangedElsewhere, true);
             return;
-        }
-        Data data;
-        if (err != VaultError::None || parse(opened.body, data) != ParseError::None) {
-            queue_.clear();
-            tell(err != VaultError::None ? messageFor(err) : Str::ErrVaultBodyUnreadable, true);
+        case Reopened::Unreadable:
+            // The newer save is damaged: write ours over it, keeping the generation before it.
+            revision_ = current_->revision;
+            damagedCurrent_ = true;
+            tell(Str::ErrVaultBodyDamaged, true);
+            saveNext();
             return;
         }
-        data_ = std::move(data);
-        revision_ = current_->revision;
-        tell(Str::MsgConflictReapplied);
-        saveNext();
     });
 }
 
 void Session::onChangedElsewhere(std::uint64_t revision) {
+    remoteRevision_ = std::max(remoteRevision_, revision);
     if (revision <= revision_ && state_ == State::Unlocked) return;
-    if (inFlight_) return; // our own save will meet the newer revision and reload
+    if (inFlight_) return; // saveNext() catches up once our save is done
     refreshFromStorage(true);
 }
 
@@ -238,18 +264,17 @@ void Session::refreshFromStorage(bool announce) {
         if (!r.ok) return;
         adoptLoaded(r);
         if (state_ != State::Unlocked || inFlight_ || !current_ || current_->revision <= revision_) return;
-        Opened opened;
-        const VaultError err = reopen(current_->bytes, *keys_, opened);
-        if (err == VaultError::WrongPassphrase) {
+        switch (reopenCurrent()) {
+        case Reopened::Adopted:
+            if (announce) tell(Str::MsgUpdatedElsewhere);
+            return;
+        case Reopened::PassphraseChangedElsewhere:
             lock();
             tell(Str::MsgLockedPassphraseChangedElsewhere, true);
             return;
+        case Reopened::Unreadable:
+            return; // our next save conflicts and deals with it
         }
-        Data data;
-        if (err != VaultError::None || parse(opened.body, data) != ParseError::None) return;
-        data_ = std::move(data);
-        revision_ = current_->revision;
-        if (announce) tell(Str::MsgUpdatedElsewhere);
     });
 }
 
@@ -266,11 +291,16 @@ void Session::lock() {
     ++epoch_;
     wipe();
     inFlight_ = false;
+    damagedCurrent_ = false;
     state_ = State::Locked;
     revision_ = 0;
     // A save may have been committed just before: read what is stored now.
     reload([this](const LoadResult& r) {
-        if (r.ok) adoptLoaded(r);
+        if (!r.ok) {
+            tell(Str::ErrStorageLoad, true, r.error);
+            return; // keep what we had: the vault is still there
+        }
+        adoptLoaded(r);
         if (!current_) state_ = State::NoVault;
     });
 }

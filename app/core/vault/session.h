@@ -65,9 +65,13 @@ class Session {
         std::optional<Keys> rewrapped; // a passphrase change: the same vault key, wrapped anew
     };
 
+    enum class Reopened { Adopted, PassphraseChangedElsewhere, Unreadable };
+
     void tell(Str text, bool error = false, std::string detail = {});
     void reload(std::function<void(const LoadResult&)> then);
-    void adoptLoaded(const LoadResult& r);
+    void adoptLoaded(const LoadResult& r); // only with r.ok
+    void askPersistence();
+    Reopened reopenCurrent(); // the stored (newer) vault with the keys we hold
     void saveNext();
     void onSaved(SaveOutcome outcome, const std::string& error);
     void onChangedElsewhere(std::uint64_t revision);
@@ -90,7 +94,9 @@ class Session {
     Data pendingData_;
     std::optional<Keys> pendingKeys_;
     int conflictsInARow_ = 0;
-    std::uint64_t epoch_ = 0; // bumped on lock: answers to older requests are ignored
+    std::uint64_t remoteRevision_ = 0; // the newest revision another tab announced
+    bool damagedCurrent_ = false;      // unlocked from `previous`: the next save must keep it
+    std::uint64_t epoch_ = 0;          // bumped on lock: answers to older requests are ignored
 
     int failedUnlocks_ = 0;
     std::int64_t unlockAllowedAt_ = 0;

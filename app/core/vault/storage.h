@@ -3,7 +3,8 @@
 //
 // Contract: save() is one atomic step that succeeds only if the stored revision still equals
 // `expected` (another tab may have saved in between: Conflict), and keeps the replaced record as
-// `previous` until the new one is committed. Every call's callback runs exactly once, later.
+// `previous` — unless `keepPrevious` (the current record is known to be damaged: the good
+// generation in `previous` must survive). Every call's callback runs exactly once, later.
 #pragma once
 
 #include <cstdint>
@@ -35,7 +36,7 @@ class Storage {
     virtual ~Storage() = default;
     virtual void load(std::function<void(LoadResult)> done) = 0;
     virtual void save(std::vector<std::uint8_t> bytes, std::uint64_t expected, std::uint64_t next,
-                      std::function<void(SaveOutcome, std::string error)> done) = 0;
+                      bool keepPrevious, std::function<void(SaveOutcome, std::string error)> done) = 0;
     virtual void requestPersistence(std::function<void(Persistence)> done) = 0;
     // Called when another tab committed `revision`.
     virtual void setChangeListener(std::function<void(std::uint64_t revision)> listener) = 0;

@@ -230,6 +230,15 @@ VaultError open(Span file, Span passphrase, Opened& out) {
     return openBody(file, keys, out);
 }
 
+bool checkPassphrase(const Keys& keys, Span passphrase) {
+    const std::optional<Key> passKey = crypto::deriveKey(passphrase, keys.header.salt, keys.header.kdf);
+    if (!passKey) return false;
+    const HeaderBytes head = encodeHeader(keys.header, 0);
+    Key unwrapped;
+    return unwrap(keys.header, Span(head).first(kWrapAdBytes), *passKey, unwrapped) &&
+           unwrapped.equals(keys.vaultKey);
+}
+
 VaultError reopen(Span file, const Keys& current, Opened& out) {
     Header h;
     if (const VaultError e = inspect(file, h); e != VaultError::None) return e;

@@ -76,6 +76,9 @@ struct Opened {
 // Opens a later revision of a vault already unlocked (another tab saved): no KDF needed.
 [[nodiscard]] VaultError reopen(std::span<const std::uint8_t> file, const Keys& current, Opened& out);
 
+// True when `passphrase` unwraps the vault key as it is wrapped in keys.header (Argon2id runs once).
+[[nodiscard]] bool checkPassphrase(const Keys& keys, std::span<const std::uint8_t> passphrase);
+
 // New salt and wrap under the new passphrase; the vault key (and so the data) stays the same.
 [[nodiscard]] bool rewrap(Keys& keys, std::span<const std::uint8_t> newPassphrase,
                           const crypto::KdfParams& kdf);

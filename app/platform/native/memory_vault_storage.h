@@ -20,6 +20,7 @@ class MemoryDatabase {
     int failNextSaves = 0; // refuse this many saves, starting with the next
     int failSaveAt = 0;    // refuse only the Nth save from now (1 = the next one)
     int dropNextSaves = 0;
+    int failNextLoads = 0; // the browser refuses to read (storage blocked, database damaged)
     std::string failReason = "QuotaExceededError: the quota has been exceeded.";
     vault::Persistence persistence = vault::Persistence::NotPersistent;
     int saves = 0;
@@ -39,7 +40,7 @@ class MemoryVaultStorage : public vault::Storage {
     explicit MemoryVaultStorage(MemoryDatabase& db);
     ~MemoryVaultStorage() override;
     void load(std::function<void(vault::LoadResult)> done) override;
-    void save(std::vector<std::uint8_t> bytes, std::uint64_t expected, std::uint64_t next,
+    void save(std::vector<std::uint8_t> bytes, std::uint64_t expected, std::uint64_t next, bool keepPrevious,
               std::function<void(vault::SaveOutcome, std::string)> done) override;
     void requestPersistence(std::function<void(vault::Persistence)> done) override;
     void setChangeListener(std::function<void(std::uint64_t)> listener) override {

@@ -6,7 +6,8 @@
 extern "C" {
 // web/library_vault_store.js
 void ts_vault_load(void* user);
-void ts_vault_save(void* user, const std::uint8_t* bytes, std::size_t len, double expected, double next);
+void ts_vault_save(void* user, const std::uint8_t* bytes, std::size_t len, double expected, double next,
+                   int keepPrevious);
 void ts_vault_persist(void* user);
 void ts_vault_listen();
 }
@@ -42,9 +43,9 @@ void IdbVaultStorage::load(LoadCb done) {
 }
 
 void IdbVaultStorage::save(std::vector<std::uint8_t> bytes, std::uint64_t expected, std::uint64_t next,
-                           SaveCb done) {
+                           bool keepPrevious, SaveCb done) {
     ts_vault_save(new SaveCb(std::move(done)), bytes.data(), bytes.size(), static_cast<double>(expected),
-                  static_cast<double>(next));
+                  static_cast<double>(next), keepPrevious ? 1 : 0);
 }
 
 void IdbVaultStorage::requestPersistence(PersistCb done) {

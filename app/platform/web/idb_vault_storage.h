@@ -11,7 +11,7 @@ class IdbVaultStorage : public vault::Storage {
     IdbVaultStorage();
     ~IdbVaultStorage() override;
     void load(std::function<void(vault::LoadResult)> done) override;
-    void save(std::vector<std::uint8_t> bytes, std::uint64_t expected, std::uint64_t next,
+    void save(std::vector<std::uint8_t> bytes, std::uint64_t expected, std::uint64_t next, bool keepPrevious,
               std::function<void(vault::SaveOutcome, std::string)> done) override;
     void requestPersistence(std::function<void(vault::Persistence)> done) override;
     void setChangeListener(std::function<void(std::uint64_t)> listener) override {

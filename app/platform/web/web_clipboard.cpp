@@ -1,5 +1,7 @@
 #include "platform/web/web_clipboard.h"
 
+#include "core/crypto/secret.h"
+
 #include <algorithm>
 #include <emscripten.h>
 #include <string>
@@ -25,9 +27,7 @@ WebClipboard::~WebClipboard() {
 }
 
 void WebClipboard::forget() {
-    std::fill(text_.begin(), text_.end(), '\0');
-    text_.clear();
-    text_.shrink_to_fit();
+    crypto::wipeString(text_);
 }
 
 void WebClipboard::setText(std::string_view text) {

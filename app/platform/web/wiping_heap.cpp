@@ -1,12 +1,13 @@
 // Every block the C++ runtime frees is zeroed first. Decrypted vault data passes through ordinary
 // std::string and nlohmann::json values; this keeps their bytes from lingering in the wasm heap
 // after the vault locks. ImGui's allocations go through the same two functions (see main.cpp).
+// This object file is linked because main.cpp calls wipingAlloc; the replacements come with it.
 #include "platform/web/wiping_heap.h"
 
 #include <cstdlib>
-#include <cstring>
 #include <malloc.h>
 #include <new>
+#include <sodium.h>
 
 namespace ts {
 
@@ -16,7 +17,8 @@ void* wipingAlloc(std::size_t size, void*) {
 
 void wipingFree(void* p, void*) {
     if (!p) return;
-    std::memset(p, 0, malloc_usable_size(p));
+    // WARNING: a plain memset before free is a dead store the compiler removes; sodium_memzero is not.
+    sodium_memzero(p, malloc_usable_size(p));
     std::free(p);
 }
 
