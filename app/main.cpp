@@ -4,6 +4,7 @@
 #include "core/frame_pacer.h"
 #include "core/settings.h"
 #include "core/vault/session.h"
+#include "platform/web/downloads.h"
 #include "platform/web/gl_window.h"
 #include "platform/web/idb_vault_storage.h"
 #include "platform/web/local_storage.h"
@@ -52,9 +53,9 @@ int main() {
         ts::showPageFatal("no-webgl2");
         return 1;
     }
-    rt->app = new ts::ui::App(
-        ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock, ts::scrubFreeStack},
-        rt->seam);
+    rt->app = new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
+                                               ts::scrubFreeStack, ts::downloadFile},
+                              rt->seam);
     rt->vaultStorage.onActivity = [rt] {
         rt->pacer.wake();
         rt->app->OnStorageActivity(ts::monotonicSeconds());

@@ -210,9 +210,9 @@ async function unlockAndSave(browser, url, file, pass, alsoSave) {
   if (alsoSave) {
     await app.settle();
     await app.click({ label: 'Токен «сервисы отдачи» — ООО «Ромашка» №0', kind: 'widget' });
-    await app.click({ key: 'entry-notes' });
+    await app.click({ key: 'field-notes' });
     await app.type('!');
-    await until(async () => (await app.items()).some((i) => i.key === 'entry-notes' && i.value.endsWith('!')), 'typing');
+    await until(async () => (await app.items()).some((i) => i.key === 'field-notes' && i.value.endsWith('!')), 'typing');
     const save = await app.find('Сохранить запись');
     const s0 = await page.evaluate(() => performance.now());
     await page.mouse.click(box.x + save.x + save.w / 2, box.y + save.y + save.h / 2);

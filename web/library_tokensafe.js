@@ -89,3 +89,22 @@ mergeInto(LibraryManager.library, {
     }, true);
   },
 });
+
+mergeInto(LibraryManager.library, {
+  // Saves bytes as a file through the browser's download (no network: a blob URL, revoked after).
+  ts_download: function (namePtr, dataPtr, len, mimePtr) {
+    try {
+      var blob = new Blob([HEAPU8.slice(dataPtr, dataPtr + len)], { type: UTF8ToString(mimePtr) });
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = UTF8ToString(namePtr);
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+      return 1;
+    } catch (e) {
+      return 0;
+    }
+  },
+});

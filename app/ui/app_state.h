@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace ts {
 class KeyValueStore;
@@ -45,6 +46,7 @@ struct Services {
     vault::Session& session;
     const Clock& clock;
     std::function<void()> scrubMemory; // wipes what the platform can (the free stack); may be empty
+    std::function<bool(std::string_view name, std::string_view bytes, const char* mime)> download;
 };
 
 } // namespace ts::ui

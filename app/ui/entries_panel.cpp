@@ -1,6 +1,7 @@
 #include "ui/entries_panel.h"
 
 #include "core/crypto/secret.h"
+#include "core/kinds/deadlines.h"
 #include "core/vault/session.h"
 #include "ui/widgets.h"
 
@@ -13,63 +14,143 @@
 namespace ts::ui {
 namespace {
 
-// Case-insensitive for Latin; Cyrillic is matched as typed (good enough until the kinds issue
-// brings proper search).
-bool matches(const vault::Entry& e, const std::string& q) {
+// Case-insensitive for Latin; Cyrillic is matched as typed.
+bool matches(const vault::Entry& e, const std::string& name, const std::string& q) {
     if (q.empty()) return true;
     auto lower = [](std::string s) {
         for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         return s;
     };
     const std::string needle = lower(q);
-    for (const char* f : {"title", "login", "url", "notes"})
-        if (lower(e.field(f)).find(needle) != std::string::npos) return true;
+    if (lower(name).find(needle) != std::string::npos) return true;
+    for (auto it = e.fields.begin(); it != e.fields.end(); ++it)
+        if (it->is_string() && lower(it->get<std::string>()).find(needle) != std::string::npos) return true;
     return false;
 }
+
+constexpr const char* kPickerPopup = "kind-picker";
 
 } // namespace
 
 void EntriesPanel::Wipe() {
     editor.Wipe();
+    organisations.Wipe();
+    deadlines.Wipe();
     crypto::wipeString(search);
+    orgFilter.clear();
+    onlyDue = false;
 }
 
 void EntriesPanel::Draw(UiContext& ui) {
-    vault::Session& session = ui.services.session;
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const bool stacked = narrow(avail); // on a narrow window the list sits above the editor
-    ImGui::BeginChild("entries-list", ImVec2(stacked ? avail : 300.0f, stacked ? 220.0f : 0.0f),
-                      ImGuiChildFlags_Border);
-    if (Button(ui, Str::EntriesNew, "entry-new")) editor.StartNew(vault::newEntryId());
-    TextField(ui, Str::EntriesSearch, "entries-search", search, -1.0f);
-    ImGui::Separator();
-    const auto& entries = session.data().entries;
-    if (entries.empty()) TextMuted(ui, ui.t(Str::EntriesEmpty));
-    visible_.clear();
-    for (int i = 0; i < static_cast<int>(entries.size()); ++i)
-        if (matches(entries[i], search)) visible_.push_back(i);
-    // Only the rows on screen are drawn: a vault of 10,000 entries scrolls as smoothly as one of 10.
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(visible_.size()));
-    while (clipper.Step()) {
-        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const vault::Entry& e = entries[visible_[row]];
-            std::string title = e.field("title");
-            if (title.empty()) title = ui.t(Str::EntryUntitled);
-            const float titleWidth = ImGui::CalcTextSize(title.c_str()).x;
-            if (ImGui::Selectable((title + "###entry-" + e.id).c_str(), editor.id == e.id)) editor.Load(e);
-            const std::string login = e.field("login");
-            if (!login.empty()) { // on the same row, so every row has the height the clipper expects
-                ImGui::SameLine(titleWidth + 2 * ImGui::GetStyle().ItemSpacing.x);
-                ImGui::TextDisabled("%s", login.c_str());
-            }
+    if (deadlines.DrawBanner(ui)) showDeadlines_ = true;
+    if (!ImGui::BeginTabBar("vault-tabs")) return;
+    const std::string entriesLabel = std::string(ui.t(Str::TabEntries)) + "###tab-entries";
+    const std::string orgsLabel = std::string(ui.t(Str::TabOrganisations)) + "###tab-organisations";
+    const std::string deadlinesLabel = std::string(ui.t(Str::TabDeadlines)) + "###tab-deadlines";
+    if (ImGui::BeginTabItem(entriesLabel.c_str())) {
+        DrawEntries(ui);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(orgsLabel.c_str())) {
+        organisations.Draw(ui);
+        ImGui::EndTabItem();
+    }
+    const ImGuiTabItemFlags flags = showDeadlines_ ? ImGuiTabItemFlags_SetSelected : 0;
+    showDeadlines_ = false;
+    if (ImGui::BeginTabItem(deadlinesLabel.c_str(), nullptr, flags)) {
+        deadlines.Draw(ui);
+        ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+}
+
+void EntriesPanel::DrawKindPicker(UiContext& ui) {
+    if (!ImGui::BeginPopup(kPickerPopup)) return;
+    Text(ui, ui.t(Str::PickKindTitle), ui.fonts.heading);
+    const Lang lang = ui.state.settings.language;
+    for (const kinds::Kind& k : kinds::Registry::builtIn().all()) {
+        const std::string label = k.system.in(lang) + " — " + k.title.in(lang) + "###kind-" + k.id;
+        if (ImGui::Selectable(label.c_str())) {
+            editor.StartNew(vault::newEntryId(), k, orgFilter);
+            ImGui::CloseCurrentPopup();
         }
     }
+    ImGui::EndPopup();
+}
+
+void EntriesPanel::DrawEntries(UiContext& ui) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool stacked = narrow(avail); // on a narrow window the list sits above the editor
+    ImGui::BeginChild("entries-list", ImVec2(stacked ? avail : 330.0f, stacked ? 240.0f : 0.0f),
+                      ImGuiChildFlags_Border);
+    if (Button(ui, Str::EntriesNew, "entry-new")) ImGui::OpenPopup(kPickerPopup);
+    DrawKindPicker(ui);
+    TextField(ui, Str::EntriesSearch, "entries-search", search, -1.0f);
+    const vault::Data& data = ui.services.session.data();
+    const vault::Organisation* current = data.organisation(orgFilter);
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("###org-filter", current ? current->name.c_str() : ui.t(Str::AllOrganisations))) {
+        if (ImGui::Selectable((std::string(ui.t(Str::AllOrganisations)) + "###filter-all").c_str(), !current))
+            orgFilter.clear();
+        for (const vault::Organisation& o : data.organisations)
+            if (ImGui::Selectable((o.name + "###filter-" + o.id).c_str(), o.id == orgFilter))
+                orgFilter = o.id;
+        ImGui::EndCombo();
+    }
+    ImGui::Checkbox((std::string(ui.t(Str::OnlyDue)) + "###only-due").c_str(), &onlyDue);
+    ImGui::Separator();
+    DrawList(ui);
     ImGui::EndChild();
     if (!stacked) ImGui::SameLine(0, 20);
     ImGui::BeginChild("entry-editor", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     if (!editor.id.empty()) editor.Draw(ui);
     ImGui::EndChild();
+}
+
+void EntriesPanel::DrawList(UiContext& ui) {
+    const vault::Session& session = ui.services.session;
+    const auto& entries = session.data().entries;
+    const kinds::Registry& registry = kinds::Registry::builtIn();
+    const Lang lang = ui.state.settings.language;
+    if (entries.empty()) TextMuted(ui, ui.t(Str::EntriesEmpty));
+    const Date today = localToday(ui.services.clock.nowMillis(), ui.services.clock.utcOffsetMinutes());
+    visible_.clear();
+    for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
+        const vault::Entry& e = entries[static_cast<std::size_t>(i)];
+        if (!orgFilter.empty() && e.org != orgFilter) continue;
+        const kinds::Kind* k = registry.find(e.kind);
+        if (onlyDue) {
+            const auto due = k ? kinds::dueOn(*k, e.fields, today, kinds::leadDays(*k, e)) : std::nullopt;
+            if (!due || due->level == kinds::Due::Level::Ok) continue;
+        }
+        if (!search.empty() && !matches(e, k ? kinds::entryName(*k, e, lang) : "", search)) continue;
+        visible_.push_back(i);
+    }
+    // Only the rows on screen are drawn: a vault of 10,000 entries scrolls as smoothly as one of 10.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(visible_.size()));
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            const vault::Entry& e =
+                entries[static_cast<std::size_t>(visible_[static_cast<std::size_t>(row)])];
+            const kinds::Kind* k = registry.find(e.kind);
+            const std::string name = k ? kinds::entryName(*k, e, lang) : e.kind;
+            const auto due = k ? kinds::dueOn(*k, e.fields, today, kinds::leadDays(*k, e)) : std::nullopt;
+            const bool alert = due && due->level != kinds::Due::Level::Ok;
+            if (alert)
+                ImGui::PushStyleColor(ImGuiCol_Text, due->level == kinds::Due::Level::Expired
+                                                         ? ImVec4(0.72f, 0.08f, 0.08f, 1.0f)
+                                                         : ImVec4(0.62f, 0.36f, 0.0f, 1.0f));
+            if (ImGui::Selectable((name + "###entry-" + e.id).c_str(), editor.id == e.id)) editor.Load(e);
+            if (alert) ImGui::PopStyleColor();
+            const vault::Organisation* o = session.data().organisation(e.org);
+            const std::string detail = o ? o->name : (k ? k->system.in(lang) : "");
+            if (!detail.empty()) { // on the same row, so every row has the height the clipper expects
+                ImGui::SameLine(ImGui::CalcTextSize(name.c_str()).x + 2 * ImGui::GetStyle().ItemSpacing.x);
+                ImGui::TextDisabled("%s", detail.c_str());
+            }
+        }
+    }
 }
 
 } // namespace ts::ui

@@ -1,8 +1,11 @@
 #include "ui/entry_editor.h"
 
 #include "core/crypto/secret.h"
+#include "core/kinds/expiry.h"
+#include "core/kinds/validate.h"
 #include "core/time_format.h"
 #include "core/vault/session.h"
+#include "ui/expiry_badge.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -11,59 +14,161 @@
 namespace ts::ui {
 namespace {
 
-void SecretInput(UiContext& ui, const char* key, std::string& value, bool reveal, bool readOnly) {
-    Text(ui, ui.t(Str::FieldSecret));
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x - 120.0f, 480.0f));
-    ImGuiInputTextFlags flags = reveal ? 0 : ImGuiInputTextFlags_Password;
-    if (readOnly) flags |= ImGuiInputTextFlags_ReadOnly;
-    std::string id = "###";
-    id += key;
-    ImGui::InputText(id.c_str(), &value, flags);
-    ui.seam.describeSecret(ui.t(Str::FieldSecret), value.size());
-}
-
 std::string dateOf(UiContext& ui, std::int64_t ms) {
     return formatDateTime(ms, ui.services.clock.utcOffsetMinutes());
 }
 
+std::string key(const char* prefix, const std::string& fieldId) {
+    return std::string(prefix) + fieldId;
+}
+
 } // namespace
 
-void EntryEditor::StartNew(std::string newId) {
+const kinds::Kind& EntryEditor::kind() const {
+    const kinds::Registry& r = kinds::Registry::builtIn();
+    const kinds::Kind* k = r.find(kindId);
+    return k ? *k : *r.find("generic"); // an entry of a kind this version does not know
+}
+
+void EntryEditor::StartNew(std::string newId, const kinds::Kind& k, std::string organisation) {
     Wipe();
     id = std::move(newId);
     isNew = true;
+    kindId = k.id;
+    org = loadedOrg = std::move(organisation);
+    for (const kinds::Field& f : k.fields) values[f.id] = kinds::display(f, f.defaultValue);
+    loadedFields = nlohmann::json::object();
 }
 
 void EntryEditor::Load(const vault::Entry& e) {
     Wipe();
     id = e.id;
+    kindId = e.kind;
+    org = loadedOrg = e.org;
     loadedFields = e.fields;
-    title = e.field("title");
-    login = e.field("login");
-    secret = e.field("secret");
-    url = e.field("url");
-    notes = e.field("notes");
+    for (const kinds::Field& f : kind().fields) {
+        const auto it = e.fields.find(f.id);
+        values[f.id] =
+            kinds::display(f, it != e.fields.end() && it->is_string() ? it->get<std::string>() : "");
+    }
 }
 
 nlohmann::json EntryEditor::Fields() const {
-    nlohmann::json f = loadedFields; // fields this editor does not show are kept as they were
-    f["title"] = title;
-    f["login"] = login;
-    f["secret"] = secret;
-    f["url"] = url;
-    f["notes"] = notes;
-    return f;
+    nlohmann::json out = loadedFields; // fields this kind does not show are kept as they were
+    for (const kinds::Field& f : kind().fields) {
+        const auto it = values.find(f.id);
+        out[f.id] = kinds::normalise(f, it != values.end() ? it->second : "");
+    }
+    return out;
 }
 
 void EntryEditor::Wipe() {
-    for (std::string* s : {&title, &login, &secret, &url, &notes}) crypto::wipeString(*s);
+    for (auto& [k, v] : values) crypto::wipeString(v);
+    values.clear();
+    errors.clear();
+    revealed.clear();
     loadedFields = nlohmann::json::object();
     id.clear();
+    org.clear();
+    loadedOrg.clear();
     isNew = false;
-    reveal = false;
     confirmDelete = false;
     viewing.reset();
-    error.reset();
+}
+
+void EntryEditor::DrawField(UiContext& ui, const kinds::Field& f) {
+    const Lang lang = ui.state.settings.language;
+    std::string& value = values[f.id];
+    Text(ui, f.label.in(lang) + (f.required ? " *" : ""));
+    const float w = std::min(ImGui::GetContentRegionAvail().x - (f.secret ? 110.0f : 0.0f), 600.0f);
+    ImGui::SetNextItemWidth(w);
+    const std::string id = "###" + key("field-", f.id);
+    bool edited = false;
+    if (f.type == kinds::FieldType::Multiline) {
+        edited = ImGui::InputTextMultiline(id.c_str(), &value, ImVec2(w, ImGui::GetTextLineHeight() * 4.5f));
+    } else if (f.type == kinds::FieldType::Choice) {
+        const kinds::Option* current = nullptr;
+        for (const kinds::Option& o : f.options)
+            if (o.value == value) current = &o;
+        if (ImGui::BeginCombo(id.c_str(), current ? current->label.in(lang).c_str() : "—")) {
+            for (const kinds::Option& o : f.options) {
+                const std::string label = o.label.in(lang) + "###" + key("option-", f.id + "-" + o.value);
+                if (ImGui::Selectable(label.c_str(), current == &o)) {
+                    value = o.value;
+                    edited = true;
+                }
+            }
+            ImGui::EndCombo();
+        }
+    } else {
+        ImGuiInputTextFlags flags = f.secret && !revealed.count(f.id) ? ImGuiInputTextFlags_Password : 0;
+        edited = ImGui::InputText(id.c_str(), &value, flags);
+    }
+    if (f.secret)
+        ui.seam.describeSecret(f.label.in(lang), value.size());
+    else
+        ui.seam.describeLast(f.label.in(lang), value);
+    if (f.secret) {
+        ImGui::SameLine();
+        const bool shown = revealed.count(f.id) > 0;
+        if (Button(ui, shown ? Str::ButtonHide : Str::ButtonReveal, key("reveal-", f.id).c_str())) {
+            if (shown)
+                revealed.erase(f.id);
+            else
+                revealed.insert(f.id);
+        }
+    }
+    if (edited || errors.count(f.id)) { // once a field has been touched, keep its message current
+        if (auto e = kinds::validateValue(f, kinds::normalise(f, value)))
+            errors[f.id] = *e;
+        else
+            errors.erase(f.id);
+    }
+    if (const auto it = errors.find(f.id); it != errors.end())
+        ErrorText(ui, it->second);
+    else if (!f.hint.ru.empty())
+        TextMuted(ui, f.hint.in(lang));
+}
+
+void EntryEditor::DrawOrganisation(UiContext& ui) {
+    const vault::Data& data = ui.services.session.data();
+    Text(ui, ui.t(Str::FieldOrganisation));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 600.0f));
+    const vault::Organisation* current = data.organisation(org);
+    if (ImGui::BeginCombo("###entry-org", current ? current->name.c_str() : ui.t(Str::NoOrganisation))) {
+        if (ImGui::Selectable((std::string(ui.t(Str::NoOrganisation)) + "###org-none").c_str(), org.empty()))
+            org.clear();
+        for (const vault::Organisation& o : data.organisations)
+            if (ImGui::Selectable((o.name + "###org-" + o.id).c_str(), o.id == org)) org = o.id;
+        ImGui::EndCombo();
+    }
+    ui.seam.describeLast(ui.t(Str::FieldOrganisation), current ? current->name : "");
+}
+
+void EntryEditor::DrawExpiry(UiContext& ui) {
+    const kinds::Kind& k = kind();
+    if (k.expiry.rule == kinds::Expiry::Rule::None) return;
+    const Date today = localToday(ui.services.clock.nowMillis(), ui.services.clock.utcOffsetMinutes());
+    const auto due = kinds::dueOn(k, Fields(), today, k.warnDays);
+    if (due) ExpiryBadge(ui, *due);
+}
+
+void EntryEditor::Save(UiContext& ui) {
+    const nlohmann::json fields = Fields();
+    std::map<std::string, Str> found = kinds::validateFields(kind(), fields);
+    if (!found.empty()) {
+        errors = std::move(found);
+        ui.tell(Str::ErrFixFields, true);
+        return;
+    }
+    errors.clear();
+    vault::Change c;
+    c.id = id;
+    c.entryKind = kindId;
+    c.fields = fields;
+    c.org = org;
+    ui.services.session.submit(std::move(c));
+    ui.services.pacer.wake();
 }
 
 void EntryEditor::Draw(UiContext& ui) {
@@ -76,42 +181,50 @@ void EntryEditor::Draw(UiContext& ui) {
     if (entry && isNew) isNew = false; // the first save landed
     if (entry) {
         const nlohmann::json draft = Fields();
-        if (draft == entry->fields) loadedFields = entry->fields; // our save landed: in step again
-        // Changes saved elsewhere (a restore, another tab) show up unless the user is mid-edit.
-        else if (entry->fields != loadedFields && draft == loadedFields)
-            Load(*entry);
-    }
-
-    Text(ui, isNew ? ui.t(Str::EntryNewTitle) : (title.empty() ? ui.t(Str::EntryUntitled) : title.c_str()),
-         ui.fonts.heading);
-    const float w = std::min(ImGui::GetContentRegionAvail().x, 600.0f);
-    TextField(ui, Str::FieldTitle, "entry-title", title, w);
-    TextField(ui, Str::FieldLogin, "entry-login", login, w);
-    SecretInput(ui, "entry-secret", secret, reveal, false);
-    ImGui::SameLine();
-    if (Button(ui, reveal ? Str::ButtonHide : Str::ButtonReveal, "entry-reveal")) reveal = !reveal;
-    TextField(ui, Str::FieldUrl, "entry-url", url, w);
-    Text(ui, ui.t(Str::FieldNotes));
-    ImGui::InputTextMultiline("###entry-notes", &notes, ImVec2(w, ImGui::GetTextLineHeight() * 4.5f));
-    ui.seam.describeLast(ui.t(Str::FieldNotes), notes);
-
-    if (error) {
-        ErrorText(ui, *error);
-    }
-    ImGui::Spacing();
-    if (Button(ui, Str::ButtonSaveEntry, "entry-save", (isNew || Dirty()) && !session.saving())) {
-        if (title.empty()) {
-            error = Str::ErrTitleRequired;
-            ui.tell(Str::ErrTitleRequired, true);
-        } else {
-            error.reset();
-            vault::Change c;
-            c.id = id;
-            c.fields = Fields();
-            session.submit(std::move(c));
-            ui.services.pacer.wake();
+        if (draft == entry->fields && org == entry->org) { // our save landed: in step again
+            loadedFields = entry->fields;
+            loadedOrg = entry->org;
+        } else if ((entry->fields != loadedFields || entry->org != loadedOrg) && !Dirty()) {
+            Load(*entry); // saved elsewhere (a restore, another tab) while the user was not editing
         }
     }
+    const Lang lang = ui.state.settings.language;
+    const kinds::Kind& k = kind();
+    Text(ui, k.title.in(lang), ui.fonts.heading);
+    TextMuted(ui, k.summary.in(lang));
+    DrawExpiry(ui);
+    // Three tabs keep a long kind on one screen: the data, where it goes, and its history.
+    if (!ImGui::BeginTabBar("entry-tabs")) return;
+    if (ImGui::BeginTabItem((std::string(ui.t(Str::TabData)) + "###tab-data").c_str())) {
+        DrawFields(ui, entry);
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem((std::string(ui.t(Str::WhereItGoes)) + "###tab-where").c_str())) {
+        Text(ui, k.whereItGoes.in(lang));
+        for (const kinds::Note& n : k.notes) {
+            if (n.warning) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.30f, 0.0f, 1.0f));
+            Bullet(ui, n.text.in(lang));
+            if (n.warning) ImGui::PopStyleColor();
+        }
+        ImGui::EndTabItem();
+    }
+    if (entry) {
+        const std::string historyLabel = std::string(ui.t(Str::HistoryTitle)) + " (" +
+                                         std::to_string(entry->history.size()) + ")###tab-history";
+        if (ImGui::BeginTabItem(historyLabel.c_str())) {
+            DrawHistory(ui, *entry);
+            ImGui::EndTabItem();
+        }
+    }
+    ImGui::EndTabBar();
+}
+
+void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
+    vault::Session& session = ui.services.session;
+    DrawOrganisation(ui);
+    for (const kinds::Field& f : kind().fields) DrawField(ui, f);
+    ImGui::Spacing();
+    if (Button(ui, Str::ButtonSaveEntry, "entry-save", (isNew || Dirty()) && !session.saving())) Save(ui);
     if (session.saving()) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
@@ -120,63 +233,57 @@ void EntryEditor::Draw(UiContext& ui) {
     if (!entry) return;
     ImGui::SameLine();
     if (!confirmDelete) {
-        if (Button(ui, Str::ButtonDeleteEntry, "entry-delete")) confirmDelete = true;
-    } else {
-        if (Button(ui, Str::ButtonConfirmDelete, "entry-delete-confirm")) {
-            vault::Change c;
-            c.kind = vault::Change::Kind::Remove;
-            c.id = id;
-            session.submit(std::move(c));
-            confirmDelete = false;
-        }
-        ImGui::SameLine();
-        if (Button(ui, Str::ButtonCancel, "entry-delete-cancel")) confirmDelete = false;
+        if (Button(ui, Str::ButtonDeleteEntry, "entry-delete", !session.saving())) confirmDelete = true;
+        return;
     }
-    ImGui::Spacing();
-    DrawHistory(ui, *entry);
+    if (Button(ui, Str::ButtonConfirmDelete, "entry-delete-confirm", !session.saving())) {
+        vault::Change c;
+        c.kind = vault::Change::Kind::Remove;
+        c.id = id;
+        session.submit(std::move(c));
+        confirmDelete = false;
+    }
+    ImGui::SameLine();
+    if (Button(ui, Str::ButtonCancel, "entry-delete-cancel")) confirmDelete = false;
 }
 
 void EntryEditor::DrawHistory(UiContext& ui, const vault::Entry& e) {
-    ImGui::Separator();
-    Text(ui, ui.t(Str::HistoryTitle), ui.fonts.heading);
     if (e.history.empty()) {
         TextMuted(ui, ui.t(Str::HistoryEmpty));
         return;
     }
     // Newest first: that is the one people look for.
     for (std::size_t n = e.history.size(); n-- > 0;) {
+        const vault::EntryVersion& v = e.history[n];
         ImGui::PushID(static_cast<int>(n));
         ImGui::AlignTextToFramePadding();
-        Text(ui, std::string(ui.t(Str::HistorySavedAt)) + " " + dateOf(ui, e.history[n].savedAt));
+        Text(ui, std::string(ui.t(Str::HistorySavedAt)) + " " + dateOf(ui, v.savedAt));
         ImGui::SameLine();
         const std::string viewKey = "history-view-" + std::to_string(n);
         if (Button(ui, Str::ButtonView, viewKey.c_str()))
-            viewing = viewing == n ? std::nullopt : std::optional(n);
+            viewing = viewing == v.savedAt ? std::nullopt : std::optional(v.savedAt);
         ImGui::SameLine();
         const std::string restoreKey = "history-restore-" + std::to_string(n);
         if (Button(ui, Str::ButtonRestore, restoreKey.c_str(), !ui.services.session.saving())) {
             vault::Change c;
             c.kind = vault::Change::Kind::Restore;
             c.id = e.id;
-            c.versionSavedAt = e.history[n].savedAt;
+            c.versionSavedAt = v.savedAt;
             ui.services.session.submit(std::move(c));
             viewing.reset();
         }
         ImGui::PopID();
-    }
-    if (viewing && *viewing < e.history.size()) {
-        const vault::EntryVersion& v = e.history[*viewing];
-        ImGui::BeginChild("history-view", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
-        Text(ui, std::string(ui.t(Str::HistoryViewing)) + " " + dateOf(ui, v.savedAt));
-        for (const char* name : {"title", "login", "url", "notes"}) {
-            const auto it = v.fields.find(name);
+        if (viewing != v.savedAt) continue;
+        // The old version, read-only; secrets stay masked.
+        ImGui::Indent();
+        for (const kinds::Field& f : kind().fields) {
+            const auto it = v.fields.find(f.id);
             if (it == v.fields.end() || !it->is_string() || it->get<std::string>().empty()) continue;
-            TextMuted(ui, it->get<std::string>());
+            const std::string shown =
+                f.secret ? std::string(8, '*') : kinds::display(f, it->get<std::string>());
+            TextMuted(ui, f.label.in(ui.state.settings.language) + ": " + shown);
         }
-        std::string oldSecret = v.fields.value("secret", std::string());
-        SecretInput(ui, "history-secret", oldSecret, reveal, true);
-        crypto::wipeString(oldSecret);
-        ImGui::EndChild();
+        ImGui::Unindent();
     }
 }
 

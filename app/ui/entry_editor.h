@@ -1,11 +1,15 @@
-// Editing one entry of the generic kind: title, login, secret (masked unless shown), URL, notes;
-// save, delete, and the entry's history of saved versions (view one, restore it).
+// Editing one entry, drawn from its credential kind's data: each field with its label, hint and
+// input by type, validated with a specific message; the organisation; when it expires and where it
+// goes; save, delete, and the history of saved versions (view one, restore it).
 #pragma once
 
+#include "core/kinds/kind.h"
 #include "core/vault/model.h"
 #include "ui/ui_context.h"
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace ts::ui {
@@ -13,21 +17,31 @@ namespace ts::ui {
 struct EntryEditor {
     std::string id; // empty: nothing open
     bool isNew = false;
+    std::string kindId = "generic";
+    std::string org;
     nlohmann::json loadedFields = nlohmann::json::object();
-    std::string title, login, secret, url, notes;
-    bool reveal = false;
+    std::string loadedOrg;
+    std::map<std::string, std::string> values; // field id → as shown (dates as ДД.ММ.ГГГГ)
+    std::map<std::string, Str> errors;         // field id → message, after an edit or a save attempt
+    std::set<std::string> revealed;            // secret fields shown in clear
     bool confirmDelete = false;
-    std::optional<std::size_t> viewing; // index into the entry's history
-    std::optional<Str> error;
+    std::optional<std::int64_t> viewing; // savedAt of the history version shown
 
-    void StartNew(std::string newId);
+    void StartNew(std::string newId, const kinds::Kind& kind, std::string organisation);
     void Load(const vault::Entry& e);
+    // The values in stored form (dates as YYYY-MM-DD), plus fields this editor does not show.
     nlohmann::json Fields() const;
-    bool Dirty() const { return Fields() != loadedFields; }
+    bool Dirty() const { return Fields() != loadedFields || org != loadedOrg; }
     void Draw(UiContext& ui);
     void Wipe();
 
   private:
+    const kinds::Kind& kind() const;
+    void DrawField(UiContext& ui, const kinds::Field& f);
+    void DrawOrganisation(UiContext& ui);
+    void DrawExpiry(UiContext& ui);
+    void Save(UiContext& ui);
+    void DrawFields(UiContext& ui, const vault::Entry* entry);
     void DrawHistory(UiContext& ui, const vault::Entry& e);
 };
 

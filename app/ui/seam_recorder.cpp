@@ -31,33 +31,47 @@ void SeamRecorder::attach(ImGuiContext* ctx) {
 
 void SeamRecorder::beginFrame() {
     pending_.clear();
+    infoFirst_.clear();
     items_.clear();
     lastId_ = 0;
 }
 
 void SeamRecorder::onItemAdd(ImGuiID id, const ImRect& bb, bool disabled) {
     pending_[id] = Pending{bb, disabled};
+    if (const auto it = infoFirst_.find(id); it != infoFirst_.end()) {
+        const Info info = std::move(it->second);
+        infoFirst_.erase(it);
+        addItem(*ImGui::GetCurrentContext(), id, pending_[id], info.label, info.flags);
+    }
 }
 
 void SeamRecorder::onItemInfo(ImGuiContext& g, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+    if (!label) return;
     const auto it = pending_.find(id);
-    if (it == pending_.end() || !label) return;
-    const std::string_view full(label);
+    if (it == pending_.end()) {
+        infoFirst_[id] = Info{label, flags}; // its rectangle comes next
+        return;
+    }
+    addItem(g, id, it->second, label, flags);
+}
+
+void SeamRecorder::addItem(ImGuiContext& g, ImGuiID id, const Pending& rect, std::string_view full,
+                           ImGuiItemStatusFlags flags) {
     const std::string_view shown = visibleLabel(full);
     const std::string_view key = stableKey(full);
     if (shown.empty() && key.empty()) return; // grips, borders, unlabelled children
-    SeamItem item;
     ImGuiWindow* w = g.CurrentWindow;
     const bool isWindow = w && w->ID == id;
     // Report top-level windows (screens, dialogs, popups); child regions are layout, not places.
     if (isWindow && (full == "Debug##Default" || (w->Flags & ImGuiWindowFlags_ChildWindow))) return;
+    SeamItem item;
     item.kind = isWindow ? "window" : "widget";
     item.label = shown;
     item.key = key;
     item.window = w ? visibleLabel(w->RootWindow ? w->RootWindow->Name : w->Name) : "";
-    item.min = it->second.bb.Min;
-    item.max = it->second.bb.Max;
-    item.disabled = it->second.disabled;
+    item.min = rect.bb.Min;
+    item.max = rect.bb.Max;
+    item.disabled = rect.disabled;
     item.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
     items_.push_back(std::move(item));
     lastId_ = id;

@@ -49,7 +49,15 @@ class SeamRecorder {
         ImRect bb;
         bool disabled;
     };
+    struct Info {
+        std::string label;
+        ImGuiItemStatusFlags flags;
+    };
+    void addItem(ImGuiContext& g, ImGuiID id, const Pending& rect, std::string_view label,
+                 ImGuiItemStatusFlags flags);
+
     std::unordered_map<ImGuiID, Pending> pending_;
+    std::unordered_map<ImGuiID, Info> infoFirst_; // tabs report their label before their rectangle
     std::vector<SeamItem> items_;
     ImGuiID lastId_ = 0;
 };

@@ -56,9 +56,10 @@ async function unlock(app, pass) {
 
 async function addEntry(app, title, secret) {
   await app.click('Новая запись');
-  await typeInto(app, 'entry-title', title);
-  await typeInto(app, 'entry-login', 'zakupki-admin');
-  await typeInto(app, 'entry-secret', secret);
+  await app.click({ key: 'kind-generic' });
+  await typeInto(app, 'field-title', title);
+  await typeInto(app, 'field-login', 'zakupki-admin');
+  await typeInto(app, 'field-secret', secret);
   const before = (await app.state()).revision;
   await app.click('Сохранить запись');
   await app.waitForState((s) => s.revision === before + 1 && !s.saving, 'the entry to be saved');
@@ -158,7 +159,7 @@ test('create, save, reload, refuse a wrong passphrase, unlock — and no secret 
   await app.click('Открыть');
   await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 1, 'the unlocked vault');
   await app.click({ label: TITLE, kind: 'widget' });
-  await app.waitForValue({ key: 'entry-login' }, 'zakupki-admin');
+  await app.waitForValue({ key: 'field-login' }, 'zakupki-admin');
   await context.close();
 });
 
@@ -187,7 +188,8 @@ test('a page closed during a save reopens with a consistent vault', async () => 
   await createVault(app);
   await addEntry(app, 'Сохранена до закрытия', 'secret-kept');
   await app.click('Новая запись');
-  await typeInto(app, 'entry-title', 'Сохраняется при закрытии');
+  await app.click({ key: 'kind-generic' });
+  await typeInto(app, 'field-title', 'Сохраняется при закрытии');
   await app.click('Сохранить запись');
   await app.page.close(); // no waiting: the save may or may not have committed
 
@@ -206,22 +208,24 @@ test('history keeps each saved version; the passphrase changes; Ctrl+L locks', a
   await addEntry(app, 'Логин БФТ', 'first-secret');
 
   // Change the login and save: the old version goes to the history, with its time.
-  await app.click({ key: 'entry-login' });
+  await app.click({ key: 'field-login' });
   await app.press('Control+A');
   await app.type('new-login');
-  await app.waitForValue({ key: 'entry-login' }, 'new-login');
+  await app.waitForValue({ key: 'field-login' }, 'new-login');
   await app.click('Сохранить запись');
   await app.waitForState((s) => s.revision === 3 && !s.saving, 'the second version');
+  await app.click({ key: 'tab-history' });
   const version = await app.find({ key: 'history-view-0' });
   assert.equal(version.label, 'Просмотреть');
   const stamp = (await app.items()).find((i) => i.kind === 'text' && i.label.startsWith('Версия от '));
   assert.match(stamp.label, /^Версия от \d\d\.\d\d\.\d{4} \d\d:\d\d$/);
   await app.click({ key: 'history-view-0' });
-  await app.find({ label: 'zakupki-admin', kind: 'text' }); // the old login, shown read-only
+  await app.find({ label: 'Логин: zakupki-admin', kind: 'text' }); // the old login, shown read-only
   await app.screenshot('vault-history');
   await app.click({ key: 'history-restore-0' });
   await app.waitForState((s) => s.revision === 4 && !s.saving, 'the restore');
-  await app.waitForValue({ key: 'entry-login' }, 'zakupki-admin');
+  await app.click({ key: 'tab-data' });
+  await app.waitForValue({ key: 'field-login' }, 'zakupki-admin');
 
   // Change the passphrase in the settings.
   await app.click('Настройки');
@@ -260,16 +264,16 @@ test('a write the browser refuses is reported with its reason, changes nothing, 
   await createVault(app);
   await addEntry(app, 'Токен ОАИС', 'oais-secret-1');
   await app.page.evaluate(() => { window.__failPuts = 1; });
-  await app.click({ key: 'entry-title' });
+  await app.click({ key: 'field-title' });
   await app.type(' TPSClient');
-  await app.waitForValue({ key: 'entry-title' }, 'Токен ОАИС TPSClient');
+  await app.waitForValue({ key: 'field-title' }, 'Токен ОАИС TPSClient');
   await app.click('Сохранить запись');
   const s = await app.waitForState((st) => st.messageIsError, 'the refusal');
   assert.equal(s.message, 'Не сохранено: браузер отказал в записи (QuotaExceededError: The quota has been exceeded.)');
   assert.equal(s.revision, 2, 'nothing was written');
   await app.screenshot('vault-save-refused');
   // The edit is still on screen; saving again once the browser accepts works.
-  await app.waitForValue({ key: 'entry-title' }, 'Токен ОАИС TPSClient');
+  await app.waitForValue({ key: 'field-title' }, 'Токен ОАИС TPSClient');
   await app.click('Сохранить запись');
   await app.waitForState((st) => st.revision === 3 && st.message === 'Сохранено', 'the retry');
   await context.close();

@@ -63,6 +63,7 @@ Session::Reopened Session::reopenCurrent() {
     Data data;
     if (err != VaultError::None || parse(opened.body, data) != ParseError::None) return Reopened::Unreadable;
     data_ = std::move(data);
+    ++dataVersion_;
     revision_ = current_->revision;
     damagedCurrent_ = false;
     return Reopened::Adopted;
@@ -87,6 +88,7 @@ std::optional<Str> Session::create(const crypto::SecretBytes& passphrase) {
         if (outcome == SaveOutcome::Saved) {
             keys_ = std::move(pendingKeys_);
             data_ = std::move(pendingData_);
+            ++dataVersion_;
             revision_ = 1;
             state_ = State::Unlocked;
             tell(Str::MsgVaultCreated);
@@ -139,6 +141,7 @@ std::optional<Str> Session::unlock(const crypto::SecretBytes& passphrase) {
     unlockAllowedAt_ = 0;
     keys_ = std::move(opened.keys);
     data_ = std::move(data);
+    ++dataVersion_;
     // Saves continue from the stored revision, even when the data came from the previous one.
     revision_ = current_->revision;
     damagedCurrent_ = fromPrevious;
@@ -203,6 +206,7 @@ void Session::onSaved(SaveOutcome outcome, const std::string& error) {
         conflictsInARow_ = 0;
         damagedCurrent_ = false;
         data_ = std::move(pendingData_);
+        ++dataVersion_;
         keys_ = std::move(pendingKeys_);
         ++revision_;
         if (queue_.empty()) tell(rewrapped ? Str::MsgPassphraseChanged : Str::MsgSaved);
@@ -282,6 +286,7 @@ void Session::wipe() {
     keys_.reset();
     pendingKeys_.reset();
     data_ = Data{};
+    ++dataVersion_;
     pendingData_ = Data{};
     queue_.clear();
 }

@@ -39,6 +39,8 @@ class Session {
 
     State state() const { return state_; }
     const Data& data() const { return data_; }
+    // Changes whenever data() does: views that cache what they derive from it compare this.
+    std::uint64_t dataVersion() const { return dataVersion_; }
     std::uint64_t revision() const { return revision_; }
     bool saving() const { return inFlight_; }
     Persistence persistence() const { return persistence_; }
@@ -87,6 +89,7 @@ class Session {
     std::optional<StoredVault> current_, previous_; // ciphertext as last read from storage
     std::optional<Keys> keys_;
     Data data_;
+    std::uint64_t dataVersion_ = 0;
     std::uint64_t revision_ = 0;
 
     std::deque<Job> queue_;

@@ -100,7 +100,12 @@ export class AppPage {
     const box = await this.page.locator('#canvas').boundingBox();
     const cssWidth = await this.page.evaluate(() => document.getElementById('canvas').clientWidth);
     const s = box.width / cssWidth;
-    await this.page.mouse.click(box.x + (item.x + item.w / 2) * s, box.y + (item.y + item.h / 2) * s);
+    // Like a hand: the pointer arrives, then presses. ImGui needs a frame of hover before a press
+    // for widgets that allow overlap (tabs), as a person's hand always gives it.
+    await this.page.mouse.move(box.x + (item.x + item.w / 2) * s, box.y + (item.y + item.h / 2) * s);
+    await this.settle(60);
+    await this.page.mouse.down();
+    await this.page.mouse.up();
     await this.settle();
     return item;
   }

@@ -1,0 +1,65 @@
+#include "core/kinds/deadlines.h"
+
+#include <algorithm>
+
+namespace ts::kinds {
+namespace {
+
+template <class Keep>
+std::vector<Deadline> collect(const vault::Data& data, const Registry& kinds, const Date& today, Keep keep) {
+    std::vector<Deadline> out;
+    for (const vault::Entry& e : data.entries) {
+        const Kind* k = kinds.find(e.kind);
+        if (!k) continue;
+        const auto due = dueOn(*k, e.fields, today, leadDays(*k, e));
+        if (due && keep(*due)) out.push_back(Deadline{&e, k, *due});
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Deadline& a, const Deadline& b) { return a.due.daysLeft < b.due.daysLeft; });
+    return out;
+}
+
+} // namespace
+
+std::string entryName(const Kind& kind, const vault::Entry& e, Lang lang) {
+    if (const Field* f = kind.nameField()) {
+        const std::string v = e.field(f->id.c_str());
+        if (!v.empty()) return v;
+    }
+    return kind.title.in(lang);
+}
+
+const std::vector<int>& leadDays(const Kind& kind, const vault::Entry& e) {
+    return e.warnDays.empty() ? kind.warnDays : e.warnDays;
+}
+
+std::vector<Deadline> deadlinesWithin(const vault::Data& data, const Registry& kinds, const Date& today,
+                                      int horizonDays) {
+    return collect(data, kinds, today, [&](const Due& d) { return d.daysLeft <= horizonDays; });
+}
+
+std::vector<Deadline> needingAttention(const vault::Data& data, const Registry& kinds, const Date& today) {
+    return collect(data, kinds, today, [](const Due& d) { return d.level != Due::Level::Ok; });
+}
+
+std::vector<CalendarEvent> calendarEvents(const vault::Data& data, const Registry& kinds, Lang lang) {
+    std::vector<CalendarEvent> out;
+    for (const vault::Entry& e : data.entries) {
+        const Kind* k = kinds.find(e.kind);
+        if (!k) continue;
+        const auto date = expiryDate(*k, e.fields);
+        if (!date) continue;
+        CalendarEvent ev;
+        ev.uid = e.id;
+        std::string name = entryName(*k, e, lang);
+        if (const vault::Organisation* o = data.organisation(e.org)) name += " — " + o->name;
+        ev.summary = std::string(lang == Lang::En ? "Expires: " : "Истекает: ") + name;
+        ev.description = k->title.in(lang);
+        ev.date = *date;
+        ev.alarmsDaysBefore = leadDays(*k, e);
+        out.push_back(std::move(ev));
+    }
+    return out;
+}
+
+} // namespace ts::kinds

@@ -1,0 +1,116 @@
+#include "ui/deadlines_panel.h"
+
+#include "core/vault/session.h"
+#include "ui/expiry_badge.h"
+#include "ui/widgets.h"
+
+#include "imgui.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ts::ui {
+
+void DeadlinesPanel::Wipe() {
+    within30.clear();
+    attention.clear();
+    timeline.clear();
+    cachedVersion = ~0ull;
+}
+
+void DeadlinesPanel::Refresh(UiContext& ui) {
+    const vault::Session& session = ui.services.session;
+    const Date today = localToday(ui.services.clock.nowMillis(), ui.services.clock.utcOffsetMinutes());
+    if (session.dataVersion() == cachedVersion && today == cachedDay) return;
+    const kinds::Registry& r = kinds::Registry::builtIn();
+    within30 = kinds::deadlinesWithin(session.data(), r, today, 30);
+    attention = kinds::needingAttention(session.data(), r, today);
+    timeline = kinds::deadlinesWithin(session.data(), r, today, 90);
+    cachedVersion = session.dataVersion();
+    cachedDay = today;
+}
+
+bool DeadlinesPanel::DrawBanner(UiContext& ui) {
+    Refresh(ui);
+    if (attention.empty()) return false;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.85f, 1.0f));
+    ImGui::BeginChild("deadline-banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+    Text(ui, ui.t(Str::BannerDue));
+    const Lang lang = ui.state.settings.language;
+    for (std::size_t i = 0; i < attention.size() && i < 3; ++i) {
+        const kinds::Deadline& d = attention[i];
+        Bullet(ui, kinds::entryName(*d.kind, *d.entry, lang) + " — " + DueText(ui, d.due));
+    }
+    const bool open = Button(ui, Str::TabDeadlines, "banner-deadlines");
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+    return open;
+}
+
+void DeadlinesPanel::DownloadCalendar(UiContext& ui) {
+    const vault::Session& session = ui.services.session;
+    const Lang lang = ui.state.settings.language;
+    const std::string ics =
+        kinds::buildCalendar(kinds::calendarEvents(session.data(), kinds::Registry::builtIn(), lang),
+                             ui.services.clock.nowMillis());
+    if (ui.services.download && ui.services.download("tokensafe-deadlines.ics", ics, "text/calendar"))
+        ui.tell(Str::MsgCalendarSaved);
+    else
+        ui.tell(Str::ErrSaveFailed, true);
+}
+
+// A timeline of the next 90 days: a mark per entry, coloured by urgency, today at the left edge.
+void DeadlinesPanel::DrawTimeline(UiContext& ui) {
+    constexpr int kDays = 90;
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 900.0f);
+    const float height = 54.0f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float axisY = origin.y + height - 18.0f;
+    dl->AddLine({origin.x, axisY}, {origin.x + width, axisY}, IM_COL32(120, 128, 140, 255), 1.5f);
+    for (int day = 0; day <= kDays; day += 30) {
+        const float x = origin.x + width * day / kDays;
+        dl->AddLine({x, axisY - 4}, {x, axisY + 4}, IM_COL32(120, 128, 140, 255));
+        const std::string label =
+            day == 0 ? ui.t(Str::Today) : "+" + std::to_string(day) + " " + ui.t(Str::DaysShort);
+        dl->AddText({x + 2, axisY + 4}, IM_COL32(90, 96, 108, 255), label.c_str());
+    }
+    for (const kinds::Deadline& d : timeline) {
+        const int left = d.due.daysLeft;
+        const float x = origin.x + width * std::clamp(left, 0, kDays) / kDays;
+        const ImU32 color = d.due.level == kinds::Due::Level::Expired ? IM_COL32(185, 20, 20, 255)
+                            : d.due.level == kinds::Due::Level::Soon  ? IM_COL32(200, 120, 0, 255)
+                                                                      : IM_COL32(40, 120, 60, 255);
+        dl->AddTriangleFilled({x, axisY - 2}, {x - 6, axisY - 14}, {x + 6, axisY - 14}, color);
+    }
+    ImGui::Dummy(ImVec2(width, height));
+}
+
+void DeadlinesPanel::Draw(UiContext& ui) {
+    Refresh(ui);
+    DrawTimeline(ui);
+    const Lang lang = ui.state.settings.language;
+    const vault::Data& data = ui.services.session.data();
+    if (Button(ui, Str::ButtonCalendar, "download-ics")) DownloadCalendar(ui);
+    ImGui::Spacing();
+    if (within30.empty()) {
+        TextMuted(ui, ui.t(Str::DashNothing));
+        return;
+    }
+    // Grouped by organisation, soonest first within each group.
+    std::map<std::string, std::vector<const kinds::Deadline*>> groups;
+    for (const kinds::Deadline& d : within30) groups[d.entry->org].push_back(&d);
+    for (const auto& [orgId, list] : groups) {
+        const vault::Organisation* o = data.organisation(orgId);
+        Text(ui, o ? o->name : ui.t(Str::NoOrganisation), ui.fonts.heading);
+        for (const kinds::Deadline* d : list) {
+            Text(ui, kinds::entryName(*d->kind, *d->entry, lang) + "  ·  " + d->kind->title.in(lang));
+            ImGui::Indent();
+            ExpiryBadge(ui, d->due);
+            ImGui::Unindent();
+        }
+        ImGui::Spacing();
+    }
+}
+
+} // namespace ts::ui

@@ -1,0 +1,28 @@
+#include "ui/expiry_badge.h"
+
+#include "ui/widgets.h"
+
+#include "imgui.h"
+
+namespace ts::ui {
+
+std::string DueText(UiContext& ui, const kinds::Due& due) {
+    const std::string date = localDate(due.expires);
+    if (due.level == kinds::Due::Level::Expired)
+        return std::string(ui.t(Str::DueExpired)) + " " + date + " (" + std::to_string(-due.daysLeft) + " " +
+               ui.t(Str::DaysShort) + " " + ui.t(Str::DaysAgo) + ")";
+    if (due.daysLeft == 0) return std::string(ui.t(Str::DueToday)) + " (" + date + ")";
+    return std::string(ui.t(Str::DueIn)) + " " + std::to_string(due.daysLeft) + " " + ui.t(Str::DaysShort) +
+           " (" + date + ")";
+}
+
+void ExpiryBadge(UiContext& ui, const kinds::Due& due) {
+    const ImVec4 color = due.level == kinds::Due::Level::Expired ? ImVec4(0.72f, 0.08f, 0.08f, 1.0f)
+                         : due.level == kinds::Due::Level::Soon  ? ImVec4(0.62f, 0.36f, 0.0f, 1.0f)
+                                                                 : ImVec4(0.15f, 0.45f, 0.2f, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    Text(ui, DueText(ui, due));
+    ImGui::PopStyleColor();
+}
+
+} // namespace ts::ui
