@@ -62,9 +62,10 @@ void DeadlinesPanel::DownloadCalendar(UiContext& ui) {
 // A timeline of the next 90 days: a mark per entry, coloured by urgency, today at the left edge.
 void DeadlinesPanel::DrawTimeline(UiContext& ui) {
     constexpr int kDays = 90;
-    const float width = std::min(ImGui::GetContentRegionAvail().x, 900.0f);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, 900.0f) - 16.0f;
     const float height = 54.0f;
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    const ImVec2 origin(ImGui::GetCursorScreenPos().x + 8.0f,
+                        ImGui::GetCursorScreenPos().y); // room for marks
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float axisY = origin.y + height - 18.0f;
     dl->AddLine({origin.x, axisY}, {origin.x + width, axisY}, IM_COL32(120, 128, 140, 255), 1.5f);
@@ -83,7 +84,7 @@ void DeadlinesPanel::DrawTimeline(UiContext& ui) {
                                                                       : IM_COL32(40, 120, 60, 255);
         dl->AddTriangleFilled({x, axisY - 2}, {x - 6, axisY - 14}, {x + 6, axisY - 14}, color);
     }
-    ImGui::Dummy(ImVec2(width, height));
+    ImGui::Dummy(ImVec2(width + 16.0f, height));
 }
 
 void DeadlinesPanel::Draw(UiContext& ui) {
@@ -104,7 +105,9 @@ void DeadlinesPanel::Draw(UiContext& ui) {
         const vault::Organisation* o = data.organisation(orgId);
         Text(ui, o ? o->name : ui.t(Str::NoOrganisation), ui.fonts.heading);
         for (const kinds::Deadline* d : list) {
-            Text(ui, kinds::entryName(*d->kind, *d->entry, lang) + "  ·  " + d->kind->title.in(lang));
+            const std::string name = kinds::entryName(*d->kind, *d->entry, lang);
+            const std::string& kindTitle = d->kind->title.in(lang);
+            Text(ui, name == kindTitle ? name : name + "  ·  " + kindTitle);
             ImGui::Indent();
             ExpiryBadge(ui, d->due);
             ImGui::Unindent();

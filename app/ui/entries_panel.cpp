@@ -89,7 +89,8 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
     const vault::Data& data = ui.services.session.data();
     const vault::Organisation* current = data.organisation(orgFilter);
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("###org-filter", current ? current->name.c_str() : ui.t(Str::AllOrganisations))) {
+    if (BeginCombo(ui, ui.t(Str::FieldOrganisation), "org-filter",
+                   current ? current->name.c_str() : ui.t(Str::AllOrganisations))) {
         if (ImGui::Selectable((std::string(ui.t(Str::AllOrganisations)) + "###filter-all").c_str(), !current))
             orgFilter.clear();
         for (const vault::Organisation& o : data.organisations)

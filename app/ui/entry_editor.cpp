@@ -34,6 +34,7 @@ void EntryEditor::StartNew(std::string newId, const kinds::Kind& k, std::string 
     Wipe();
     id = std::move(newId);
     isNew = true;
+    scrollToTop = true;
     kindId = k.id;
     org = loadedOrg = std::move(organisation);
     for (const kinds::Field& f : k.fields) values[f.id] = kinds::display(f, f.defaultValue);
@@ -44,6 +45,8 @@ void EntryEditor::Load(const vault::Entry& e) {
     Wipe();
     id = e.id;
     kindId = e.kind;
+    if (loadedFor != e.id) scrollToTop = true; // not when the same entry reloads after a save
+    loadedFor = e.id;
     org = loadedOrg = e.org;
     loadedFields = e.fields;
     for (const kinds::Field& f : kind().fields) {
@@ -90,7 +93,8 @@ void EntryEditor::DrawField(UiContext& ui, const kinds::Field& f) {
         const kinds::Option* current = nullptr;
         for (const kinds::Option& o : f.options)
             if (o.value == value) current = &o;
-        if (ImGui::BeginCombo(id.c_str(), current ? current->label.in(lang).c_str() : "—")) {
+        if (BeginCombo(ui, f.label.in(lang), key("field-", f.id).c_str(),
+                       current ? current->label.in(lang).c_str() : "—")) {
             for (const kinds::Option& o : f.options) {
                 const std::string label = o.label.in(lang) + "###" + key("option-", f.id + "-" + o.value);
                 if (ImGui::Selectable(label.c_str(), current == &o)) {
@@ -135,14 +139,14 @@ void EntryEditor::DrawOrganisation(UiContext& ui) {
     Text(ui, ui.t(Str::FieldOrganisation));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 600.0f));
     const vault::Organisation* current = data.organisation(org);
-    if (ImGui::BeginCombo("###entry-org", current ? current->name.c_str() : ui.t(Str::NoOrganisation))) {
+    if (BeginCombo(ui, ui.t(Str::FieldOrganisation), "entry-org",
+                   current ? current->name.c_str() : ui.t(Str::NoOrganisation))) {
         if (ImGui::Selectable((std::string(ui.t(Str::NoOrganisation)) + "###org-none").c_str(), org.empty()))
             org.clear();
         for (const vault::Organisation& o : data.organisations)
             if (ImGui::Selectable((o.name + "###org-" + o.id).c_str(), o.id == org)) org = o.id;
         ImGui::EndCombo();
     }
-    ui.seam.describeLast(ui.t(Str::FieldOrganisation), current ? current->name : "");
 }
 
 void EntryEditor::DrawExpiry(UiContext& ui) {
@@ -221,9 +225,16 @@ void EntryEditor::Draw(UiContext& ui) {
 
 void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
     vault::Session& session = ui.services.session;
+    // The fields scroll; the buttons stay in view below them.
+    const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+    if (scrollToTop) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    scrollToTop = false;
+    ImGui::BeginChild("entry-fields", ImVec2(0, -footer), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoBackground);
     DrawOrganisation(ui);
     for (const kinds::Field& f : kind().fields) DrawField(ui, f);
-    ImGui::Spacing();
+    ImGui::EndChild();
+    ImGui::Separator();
     if (Button(ui, Str::ButtonSaveEntry, "entry-save", (isNew || Dirty()) && !session.saving())) Save(ui);
     if (session.saving()) {
         ImGui::SameLine();

@@ -26,6 +26,8 @@ struct EntryEditor {
     std::set<std::string> revealed;            // secret fields shown in clear
     bool confirmDelete = false;
     std::optional<std::int64_t> viewing; // savedAt of the history version shown
+    bool scrollToTop = false;            // another entry was opened: start at its first field
+    std::string loadedFor;               // the entry last loaded, to tell a reload from a switch
 
     void StartNew(std::string newId, const kinds::Kind& kind, std::string organisation);
     void Load(const vault::Entry& e);

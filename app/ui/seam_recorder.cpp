@@ -102,6 +102,17 @@ void SeamRecorder::describeSecret(std::string_view label, std::size_t length) {
     items_.back().length = length;
 }
 
+void SeamRecorder::addUnreported(ImGuiID id, std::string_view fullLabel, std::string_view value) {
+    const auto it = pending_.find(id);
+    if (it == pending_.end()) return;
+    // ImGui reports an item's rectangle even when its window has scrolled it out of view; a test
+    // must not click where it is not.
+    ImGuiWindow* w = ImGui::GetCurrentContext()->CurrentWindow;
+    if (w && !w->ClipRect.Contains(it->second.bb.GetCenter())) return;
+    addItem(*ImGui::GetCurrentContext(), id, it->second, fullLabel, 0);
+    if (lastId_ == id) items_.back().value = value;
+}
+
 std::string SeamRecorder::itemsJson() const {
     nlohmann::json out = nlohmann::json::array();
     for (const SeamItem& i : items_) {

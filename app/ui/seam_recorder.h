@@ -40,6 +40,8 @@ class SeamRecorder {
     // Names the widget just drawn (a text field labelled by a text above it) and gives its value.
     void describeLast(std::string_view label, std::string_view value);
     void describeSecret(std::string_view label, std::size_t length);
+    // For widgets ImGui does not report (combo boxes): records the item added under `id`.
+    void addUnreported(ImGuiID id, std::string_view fullLabel, std::string_view value);
 
     std::string itemsJson() const;
     const std::vector<SeamItem>& items() const { return items_; }

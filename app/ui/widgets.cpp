@@ -58,6 +58,14 @@ bool Choice(UiContext&, std::string_view label, const char* key, bool selected) 
     return pressed && !selected;
 }
 
+bool BeginCombo(UiContext& ui, std::string_view label, const char* key, const char* preview) {
+    const std::string id = withKey("", key);
+    const ImGuiID itemId = ImGui::GetID(id.c_str());
+    const bool open = ImGui::BeginCombo(id.c_str(), preview);
+    ui.seam.addUnreported(itemId, withKey(label, key), preview);
+    return open;
+}
+
 bool TextField(UiContext& ui, Str label, const char* key, std::string& value, float width) {
     Text(ui, ui.t(label));
     ImGui::SetNextItemWidth(width);

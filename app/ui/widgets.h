@@ -23,6 +23,10 @@ bool Button(UiContext& ui, Str label, const char* key, bool enabled = true);
 // A toggle-like button that shows whether it is the current choice.
 bool Choice(UiContext& ui, std::string_view label, const char* key, bool selected);
 
+// ImGui::BeginCombo, also reported to the seam (ImGui does not report combo boxes): `label` is
+// what the seam calls it, `preview` the current choice shown in it.
+bool BeginCombo(UiContext& ui, std::string_view label, const char* key, const char* preview);
+
 // A one-line text field over a std::string; the value is readable through the seam (not for
 // secrets). Returns true when edited this frame.
 bool TextField(UiContext& ui, Str label, const char* key, std::string& value, float width = -1.0f);

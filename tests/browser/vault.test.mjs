@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AppPage, launchBrowser, serveDist, until, OUTPUT_DIR } from './lib/app.mjs';
+import { PASS, addEntry, createVault, openVault, retype, typeInto, unlock } from './lib/vault.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const PASS = 'Синий-трактор 42 едет';
 const SECRET = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const TITLE = 'ЕИС — токен «сервисы отдачи»';
 
@@ -22,48 +22,6 @@ after(async () => {
   await browser?.close();
   server?.close();
 });
-
-async function typeInto(app, key, text) {
-  await app.click({ key });
-  await app.type(text);
-  await until(async () => {
-    const item = (await app.items()).find((i) => i.key === key);
-    return item && (item.value === text || item.length === Buffer.byteLength(text));
-  }, `field ${key} to take the typed text`);
-}
-
-async function openVault(app) {
-  await app.click('Хранилище');
-  await app.waitForState((s) => s.screen === 'vault' && s.vault !== 'loading', 'the vault screen');
-}
-
-async function createVault(app) {
-  await openVault(app);
-  assert.equal((await app.state()).vault, 'absent');
-  await app.find('Забытую парольную фразу восстановить невозможно: без неё данные не расшифрует никто, включая разработчиков. Запишите её и храните отдельно от компьютера.');
-  await typeInto(app, 'create-pass', PASS);
-  await app.find({ label: 'Надёжность: сильная' });
-  await typeInto(app, 'create-repeat', PASS);
-  await app.click('Создать хранилище');
-  await app.waitForState((s) => s.vault === 'unlocked' && s.revision === 1, 'the new vault');
-}
-
-async function unlock(app, pass) {
-  await openVault(app);
-  await typeInto(app, 'unlock-pass', pass);
-  await app.click('Открыть');
-}
-
-async function addEntry(app, title, secret) {
-  await app.click('Новая запись');
-  await app.click({ key: 'kind-generic' });
-  await typeInto(app, 'field-title', title);
-  await typeInto(app, 'field-login', 'zakupki-admin');
-  await typeInto(app, 'field-secret', secret);
-  const before = (await app.state()).revision;
-  await app.click('Сохранить запись');
-  await app.waitForState((s) => s.revision === before + 1 && !s.saving, 'the entry to be saved');
-}
 
 // Everything the origin keeps in IndexedDB, as plain arrays of bytes.
 function dumpIndexedDb(page) {
@@ -107,7 +65,18 @@ function heapContains(page, text) {
 test('create, save, reload, refuse a wrong passphrase, unlock — and no secret left in storage, logs or heap', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   const app = await AppPage.open(context, url);
-  await createVault(app);
+  await openVault(app);
+  assert.equal((await app.state()).vault, 'absent');
+  await app.find('Забытую парольную фразу восстановить невозможно: без неё данные не расшифрует никто, включая разработчиков. Запишите её и храните отдельно от компьютера.');
+  await typeInto(app, 'create-pass', PASS);
+  await app.find({ label: 'Надёжность: сильная' });
+  await typeInto(app, 'create-repeat', 'не та же фраза');
+  await app.click('Создать хранилище');
+  await app.waitForState((st) => st.message === 'Парольные фразы не совпадают', 'the mismatch');
+  assert.equal((await app.state()).vault, 'absent');
+  await retype(app, 'create-repeat', PASS);
+  await app.click('Создать хранилище');
+  await app.waitForState((st) => st.vault === 'unlocked' && st.revision === 1, 'the new vault');
   assert.notEqual((await app.state()).persistence, 'unknown', 'the persist() answer is shown');
   await addEntry(app, TITLE, SECRET);
   assert.equal((await app.state()).message, 'Сохранено');

@@ -93,9 +93,32 @@ export class AppPage {
       (q.key === undefined || i.key === q.key));
   }
 
+  // Finds an item, scrolling down with the mouse wheel (where the pointer last was) when it is
+  // not on screen yet — as a person scrolls a long form to reach a field.
+  async findScrolling(query) {
+    const found = await this.find(query, { timeout: 1500 }).catch(() => null);
+    if (found) return found;
+    for (let i = 0; i < 20; i++) {
+      await this.page.mouse.wheel(0, 240);
+      await this.settle();
+      const item = await this.find(query, { timeout: 300 }).catch(() => null);
+      if (item) {
+        // Bring it fully into view: one more step when it is cut at the bottom.
+        const height = await this.page.evaluate(() => document.getElementById('canvas').clientHeight);
+        if (item.y + item.h > height - 40) {
+          await this.page.mouse.wheel(0, 120);
+          await this.settle();
+          return this.find(query);
+        }
+        return item;
+      }
+    }
+    return this.find(query, { timeout: 1 });
+  }
+
   // Clicks the centre of a widget with the mouse, as a person would.
   async click(query) {
-    const item = await this.find(query);
+    const item = await this.findScrolling(query);
     if (item.disabled) throw new Error(`cannot click disabled ${JSON.stringify(query)}`);
     const box = await this.page.locator('#canvas').boundingBox();
     const cssWidth = await this.page.evaluate(() => document.getElementById('canvas').clientWidth);
