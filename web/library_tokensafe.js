@@ -37,6 +37,17 @@ mergeInto(LibraryManager.library, {
       e.preventDefault();
     });
   },
+  // Empties the clipboard only if it still holds what we copied (answer codes: 0 cleared,
+  // 1 someone else's text now, 2 the browser would not let us read it, 3 nor write it).
+  ts_clipboard_clear_if: function (textPtr, user) {
+    var ours = UTF8ToString(textPtr);
+    function answer(code) { Module['_ts_on_clipboard_cleared'](user, code); }
+    if (!navigator.clipboard || !navigator.clipboard.readText) { answer(2); return; }
+    navigator.clipboard.readText().then(function (now) {
+      if (now !== ours) { answer(1); return; }
+      navigator.clipboard.writeText('').then(function () { answer(0); }, function () { answer(3); });
+    }, function () { answer(2); });
+  },
   ts_clipboard_write: function (textPtr) {
     var text = UTF8ToString(textPtr);
     if (navigator.clipboard && navigator.clipboard.writeText) {

@@ -286,6 +286,32 @@ constexpr Entry kTable[] = {
      "The deadline calendar was downloaded: it holds names and dates only, no secrets"},
     {Str::Today, "сегодня", "today"},
     {Str::TabData, "Данные", "Data"},
+    {Str::ButtonCopy, "Копировать", "Copy"},
+    {Str::FieldLeadDays, "Напоминать за, дней (пусто — как принято для этого вида)",
+     "Remind, days before (empty: this kind's usual)"},
+    {Str::KindLeadDays, "Обычно для этого вида, дней:", "This kind's usual, days:"},
+    {Str::ErrLeadDays, "Перечислите через запятую до шести чисел дней от 0 до 366, например 30, 7, 1",
+     "List up to six numbers of days from 0 to 366, separated by commas, e.g. 30, 7, 1"},
+    {Str::AllKinds, "Все виды", "All kinds"},
+    {Str::SortByName, "По названию", "By name"},
+    {Str::SortByExpiry, "По сроку", "By expiry"},
+    {Str::SortByAdded, "По добавлению", "By date added"},
+    {Str::MsgCopied,
+     "Скопировано. Через 30 секунд буфер обмена будет очищен, если в нём останется это значение",
+     "Copied. In 30 seconds the clipboard is cleared if it still holds this value"},
+    {Str::MsgClipboardCleared, "Буфер обмена очищен", "The clipboard was cleared"},
+    {Str::MsgClipboardNotOurs, "В буфере обмена уже другой текст — он оставлен как есть",
+     "The clipboard holds other text now — it was left alone"},
+    {Str::ErrClipboardCannotRead,
+     "Браузер не разрешил проверить буфер обмена, поэтому он не очищен. Очистите его сами (скопируйте "
+     "что-нибудь "
+     "другое)",
+     "The browser did not allow checking the clipboard, so it was not cleared. Clear it yourself (copy "
+     "something "
+     "else)"},
+    {Str::ErrClipboardCannotWrite,
+     "Браузер не разрешил очистить буфер обмена. Очистите его сами (скопируйте что-нибудь другое)",
+     "The browser did not allow clearing the clipboard. Clear it yourself (copy something else)"},
 };
 
 constexpr bool tableIsComplete() {

@@ -198,6 +198,19 @@ enum class Str : std::uint16_t {
     MsgCalendarSaved,
     Today,
     TabData,
+    ButtonCopy,
+    FieldLeadDays,
+    KindLeadDays,
+    ErrLeadDays,
+    AllKinds,
+    SortByName,
+    SortByExpiry,
+    SortByAdded,
+    MsgCopied,
+    MsgClipboardCleared,
+    MsgClipboardNotOurs,
+    ErrClipboardCannotRead,
+    ErrClipboardCannotWrite,
 
     Count
 };

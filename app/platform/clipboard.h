@@ -2,6 +2,7 @@
 // (the page learns clipboard text from the paste event, never by reading it on its own).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,11 @@ class Clipboard {
     virtual const std::string& text() const = 0;
     // Drops the cached text (it may be a pasted secret); the system clipboard is left alone.
     virtual void forget() = 0;
+
+    enum class ClearResult { Cleared, NotOurs, CannotRead, CannotWrite };
+    // Empties the system clipboard if it still holds `text` (what we copied): someone else's text
+    // is never wiped. The answer comes later; the browser may refuse to read or to write.
+    virtual void clearIfStill(std::string_view text, std::function<void(ClearResult)> done) = 0;
 };
 
 } // namespace ts

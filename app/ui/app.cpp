@@ -1,6 +1,7 @@
 #include "ui/app.h"
 
 #include "core/clock.h"
+#include "core/crypto/secret.h"
 #include "core/vault/session.h"
 #include "platform/clipboard.h"
 #include "platform/web/gl_window.h"
@@ -72,8 +73,24 @@ void App::LockNow() {
     services_.pacer.wake();
 }
 
+void App::ClearCopiedSecret() {
+    if (!state_.copied) return;
+    std::string text = std::move(state_.copied->text);
+    state_.copied.reset();
+    services_.clipboard.clearIfStill(text, [this](Clipboard::ClearResult r) {
+        static constexpr Str kMessages[] = {Str::MsgClipboardCleared, Str::MsgClipboardNotOurs,
+                                            Str::ErrClipboardCannotRead, Str::ErrClipboardCannotWrite};
+        const bool error =
+            r == Clipboard::ClearResult::CannotRead || r == Clipboard::ClearResult::CannotWrite;
+        state_.message = Message{kMessages[static_cast<int>(r)], {}, error};
+        services_.pacer.wake();
+    });
+    crypto::wipeString(text);
+}
+
 void App::ForgetUnlockedState() {
     wasUnlocked_ = false;
+    ClearCopiedSecret(); // locking does not wait the 30 seconds
     vault_.Wipe();
     settings_.security.Wipe();
     services_.clipboard.forget();
@@ -119,9 +136,11 @@ void App::Tick(GlWindow& window, double now) {
     now_ = now;
     OnStorageActivity(now);
     AutoLock(now);
+    if (state_.copied && now >= state_.copied->clearAt) ClearCopiedSecret();
     if (lockPending_) pacer.wakeAt(std::min(lockDeadline_, now + 0.1));
     if (!pacer.shouldRender(now)) return;
 
+    const double frameStart = monotonicSeconds();
     if (fonts_.ensure(window.dpr())) window.reloadFontTexture();
     window.newFrame();
     ImGui::NewFrame();
@@ -134,10 +153,12 @@ void App::Tick(GlWindow& window, double now) {
     }
     window.present();
     ++frames_;
+    lastFrameMs_ = (monotonicSeconds() - frameStart) * 1000.0; // for scripts/bench.sh
 
     const ImGuiIO& io = ImGui::GetIO();
     pacer.afterFrame(now, InputHeld(), io.WantTextInput);
     AutoLock(now); // re-declares the auto-lock timer for this frame
+    if (state_.copied) pacer.wakeAt(state_.copied->clearAt);
     seam_.publish(recorder_.itemsJson(), StateJson(), frames_);
 }
 
@@ -234,6 +255,7 @@ std::string App::StateJson() const {
         {"entries", session.data().entries.size()},
         {"saving", session.saving()},
         {"persistence", persistenceName(session.persistence())},
+        {"frameMs", lastFrameMs_},
         {"unlockRetryInMs",
          std::max<std::int64_t>(0, session.unlockAllowedAt() - services_.clock.nowMillis())},
     };

@@ -39,6 +39,7 @@ class App {
     bool InputHeld() const;
     void AutoLock(double now);
     void ForgetUnlockedState();
+    void ClearCopiedSecret();
 
     Services services_;
     TestSeam& seam_;
@@ -50,6 +51,7 @@ class App {
     VaultScreen vault_;
     std::uint64_t frames_ = 0;
     double now_ = 0;
+    double lastFrameMs_ = 0; // CPU time of the last frame drawn, read by the benchmarks
     IdleLock idle_;
     bool wasUnlocked_ = false;
     bool lockPending_ = false;

@@ -36,7 +36,15 @@ struct AppState {
     Settings settings;
     Message message;
     bool lockRequested = false; // by a button or Ctrl+L; App locks after the frame
+    // A secret copied to the clipboard, to be cleared at `clearAt` (pacer seconds) if still there.
+    struct CopiedSecret {
+        std::string text; // wiped once cleared
+        double clearAt = 0;
+    };
+    std::optional<CopiedSecret> copied;
 };
+
+inline constexpr double kClipboardClearSeconds = 30.0;
 
 // The platform services the screens may use.
 struct Services {

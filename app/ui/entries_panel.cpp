@@ -39,6 +39,8 @@ void EntriesPanel::Wipe() {
     crypto::wipeString(search);
     orgFilter.clear();
     onlyDue = false;
+    visible_.clear();
+    filtered_ = Filter{};
 }
 
 void EntriesPanel::Draw(UiContext& ui) {
@@ -98,7 +100,31 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
                 orgFilter = o.id;
         ImGui::EndCombo();
     }
+    const kinds::Kind* kindShown = kinds::Registry::builtIn().find(kindFilter);
+    const Lang lang = ui.state.settings.language;
+    ImGui::SetNextItemWidth(-1.0f);
+    if (BeginCombo(ui, ui.t(Str::AllKinds), "kind-filter",
+                   kindShown ? kindShown->title.in(lang).c_str() : ui.t(Str::AllKinds))) {
+        if (ImGui::Selectable((std::string(ui.t(Str::AllKinds)) + "###kind-filter-all").c_str(), !kindShown))
+            kindFilter.clear();
+        for (const kinds::Kind& k : kinds::Registry::builtIn().all())
+            if (ImGui::Selectable((k.title.in(lang) + "###kind-filter-" + k.id).c_str(), k.id == kindFilter))
+                kindFilter = k.id;
+        ImGui::EndCombo();
+    }
     ImGui::Checkbox((std::string(ui.t(Str::OnlyDue)) + "###only-due").c_str(), &onlyDue);
+    constexpr std::pair<Sort, Str> kSorts[] = {
+        {Sort::Name, Str::SortByName}, {Sort::Expiry, Str::SortByExpiry}, {Sort::Added, Str::SortByAdded}};
+    ImGui::SetNextItemWidth(-1.0f);
+    if (BeginCombo(ui, ui.t(kSorts[static_cast<int>(sort)].second), "sort",
+                   ui.t(kSorts[static_cast<int>(sort)].second))) {
+        for (const auto& [value, label] : kSorts) {
+            const std::string item =
+                std::string(ui.t(label)) + "###sort-" + std::to_string(static_cast<int>(value));
+            if (ImGui::Selectable(item.c_str(), sort == value)) sort = value;
+        }
+        ImGui::EndCombo();
+    }
     ImGui::Separator();
     DrawList(ui);
     ImGui::EndChild();
@@ -110,15 +136,23 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
 
 void EntriesPanel::DrawList(UiContext& ui) {
     const vault::Session& session = ui.services.session;
-    const auto& entries = session.data().entries;
+    if (session.data().entries.empty()) TextMuted(ui, ui.t(Str::EntriesEmpty));
+    const Date today = localToday(ui.services.clock.nowMillis(), ui.services.clock.utcOffsetMinutes());
+    const Filter filter{search, orgFilter, kindFilter, onlyDue, sort, session.dataVersion(), today};
+    if (filter != filtered_) RebuildVisible(ui, today);
+    filtered_ = filter;
+    DrawRows(ui, today);
+}
+
+void EntriesPanel::RebuildVisible(UiContext& ui, const Date& today) {
+    const auto& entries = ui.services.session.data().entries;
     const kinds::Registry& registry = kinds::Registry::builtIn();
     const Lang lang = ui.state.settings.language;
-    if (entries.empty()) TextMuted(ui, ui.t(Str::EntriesEmpty));
-    const Date today = localToday(ui.services.clock.nowMillis(), ui.services.clock.utcOffsetMinutes());
     visible_.clear();
     for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
         const vault::Entry& e = entries[static_cast<std::size_t>(i)];
         if (!orgFilter.empty() && e.org != orgFilter) continue;
+        if (!kindFilter.empty() && e.kind != kindFilter) continue;
         const kinds::Kind* k = registry.find(e.kind);
         if (onlyDue) {
             const auto due = k ? kinds::dueOn(*k, e.fields, today, kinds::leadDays(*k, e)) : std::nullopt;
@@ -127,9 +161,52 @@ void EntriesPanel::DrawList(UiContext& ui) {
         if (!search.empty() && !matches(e, k ? kinds::entryName(*k, e, lang) : "", search)) continue;
         visible_.push_back(i);
     }
+    if (sort == Sort::Added) return; // the vault keeps entries in the order they were added
+    // Sort keys computed once per entry, not once per comparison.
+    std::vector<std::pair<std::string, std::int64_t>> keys(entries.size());
+    for (int i : visible_) {
+        const vault::Entry& e = entries[static_cast<std::size_t>(i)];
+        const kinds::Kind* k = registry.find(e.kind);
+        const auto exp = k ? kinds::expiryDate(*k, e.fields) : std::nullopt;
+        keys[static_cast<std::size_t>(i)] = {k ? kinds::entryName(*k, e, lang) : e.kind,
+                                             exp ? daysFromCivil(*exp) : INT64_MAX};
+    }
+    std::stable_sort(visible_.begin(), visible_.end(), [&](int a, int b) {
+        const auto& ka = keys[static_cast<std::size_t>(a)];
+        const auto& kb = keys[static_cast<std::size_t>(b)];
+        return sort == Sort::Expiry ? ka.second < kb.second : ka.first < kb.first;
+    });
+}
+
+void EntriesPanel::DrawRows(UiContext& ui, const Date& today) {
+    const vault::Session& session = ui.services.session;
+    const auto& entries = session.data().entries;
+    const kinds::Registry& registry = kinds::Registry::builtIn();
+    const Lang lang = ui.state.settings.language;
+    // Up and Down move through the list while it has focus, as in a file manager.
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows) && !ImGui::GetIO().WantTextInput &&
+        !visible_.empty()) {
+        const int step = ImGui::IsKeyPressed(ImGuiKey_DownArrow) ? 1
+                         : ImGui::IsKeyPressed(ImGuiKey_UpArrow) ? -1
+                                                                 : 0;
+        if (step != 0) {
+            int at = -1;
+            for (std::size_t r = 0; r < visible_.size(); ++r)
+                if (entries[static_cast<std::size_t>(visible_[r])].id == editor.id) at = static_cast<int>(r);
+            const int next = std::clamp(at + step, 0, static_cast<int>(visible_.size()) - 1);
+            if (next != at && !editor.Dirty()) {
+                editor.Load(entries[static_cast<std::size_t>(visible_[static_cast<std::size_t>(next)])]);
+                scrollToSelection_ = true;
+            }
+        }
+    }
     // Only the rows on screen are drawn: a vault of 10,000 entries scrolls as smoothly as one of 10.
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(visible_.size()));
+    if (scrollToSelection_)
+        for (std::size_t r = 0; r < visible_.size(); ++r)
+            if (entries[static_cast<std::size_t>(visible_[r])].id == editor.id)
+                clipper.IncludeItemByIndex(static_cast<int>(r));
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const vault::Entry& e =
@@ -143,6 +220,10 @@ void EntriesPanel::DrawList(UiContext& ui) {
                                                          ? ImVec4(0.72f, 0.08f, 0.08f, 1.0f)
                                                          : ImVec4(0.62f, 0.36f, 0.0f, 1.0f));
             if (ImGui::Selectable((name + "###entry-" + e.id).c_str(), editor.id == e.id)) editor.Load(e);
+            if (scrollToSelection_ && editor.id == e.id) {
+                ImGui::SetScrollHereY();
+                scrollToSelection_ = false;
+            }
             if (alert) ImGui::PopStyleColor();
             const vault::Organisation* o = session.data().organisation(e.org);
             const std::string detail = o ? o->name : (k ? k->system.in(lang) : "");

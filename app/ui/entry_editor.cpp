@@ -5,6 +5,7 @@
 #include "core/kinds/validate.h"
 #include "core/time_format.h"
 #include "core/vault/session.h"
+#include "platform/clipboard.h"
 #include "ui/expiry_badge.h"
 #include "ui/widgets.h"
 
@@ -23,6 +24,14 @@ std::string key(const char* prefix, const std::string& fieldId) {
 }
 
 } // namespace
+
+// Copies a secret and schedules the clipboard to be cleared (App::ClearCopiedSecret).
+void CopySecret(UiContext& ui, const std::string& value) {
+    ui.services.clipboard.setText(value);
+    if (ui.state.copied) crypto::wipeString(ui.state.copied->text);
+    ui.state.copied = AppState::CopiedSecret{value, ui.now + kClipboardClearSeconds};
+    ui.tell(Str::MsgCopied);
+}
 
 const kinds::Kind& EntryEditor::kind() const {
     const kinds::Registry& r = kinds::Registry::builtIn();
@@ -48,6 +57,7 @@ void EntryEditor::Load(const vault::Entry& e) {
     if (loadedFor != e.id) scrollToTop = true; // not when the same entry reloads after a save
     loadedFor = e.id;
     org = loadedOrg = e.org;
+    leadText = loadedLead = kinds::formatLeadDays(e.warnDays);
     loadedFields = e.fields;
     for (const kinds::Field& f : kind().fields) {
         const auto it = e.fields.find(f.id);
@@ -74,6 +84,8 @@ void EntryEditor::Wipe() {
     id.clear();
     org.clear();
     loadedOrg.clear();
+    leadText.clear();
+    loadedLead.clear();
     isNew = false;
     confirmDelete = false;
     viewing.reset();
@@ -83,7 +95,7 @@ void EntryEditor::DrawField(UiContext& ui, const kinds::Field& f) {
     const Lang lang = ui.state.settings.language;
     std::string& value = values[f.id];
     Text(ui, f.label.in(lang) + (f.required ? " *" : ""));
-    const float w = std::min(ImGui::GetContentRegionAvail().x - (f.secret ? 110.0f : 0.0f), 600.0f);
+    const float w = std::min(ImGui::GetContentRegionAvail().x - (f.secret ? 230.0f : 0.0f), 600.0f);
     ImGui::SetNextItemWidth(w);
     const std::string id = "###" + key("field-", f.id);
     bool edited = false;
@@ -121,6 +133,8 @@ void EntryEditor::DrawField(UiContext& ui, const kinds::Field& f) {
             else
                 revealed.insert(f.id);
         }
+        ImGui::SameLine();
+        if (Button(ui, Str::ButtonCopy, key("copy-", f.id).c_str(), !value.empty())) CopySecret(ui, value);
     }
     if (edited || errors.count(f.id)) { // once a field has been touched, keep its message current
         if (auto e = kinds::validateValue(f, kinds::normalise(f, value)))
@@ -153,7 +167,8 @@ void EntryEditor::DrawExpiry(UiContext& ui) {
     const kinds::Kind& k = kind();
     if (k.expiry.rule == kinds::Expiry::Rule::None) return;
     const Date today = localToday(ui.services.clock.nowMillis(), ui.services.clock.utcOffsetMinutes());
-    const auto due = kinds::dueOn(k, Fields(), today, k.warnDays);
+    const auto own = kinds::parseLeadDays(leadText);
+    const auto due = kinds::dueOn(k, Fields(), today, own && !own->empty() ? *own : k.warnDays);
     if (due) ExpiryBadge(ui, *due);
 }
 
@@ -165,12 +180,19 @@ void EntryEditor::Save(UiContext& ui) {
         ui.tell(Str::ErrFixFields, true);
         return;
     }
+    const auto lead = kinds::parseLeadDays(leadText);
+    if (!lead) {
+        errors["#lead"] = Str::ErrLeadDays;
+        ui.tell(Str::ErrFixFields, true);
+        return;
+    }
     errors.clear();
     vault::Change c;
     c.id = id;
     c.entryKind = kindId;
     c.fields = fields;
     c.org = org;
+    c.warnDays = *lead;
     ui.services.session.submit(std::move(c));
     ui.services.pacer.wake();
 }
@@ -185,10 +207,14 @@ void EntryEditor::Draw(UiContext& ui) {
     if (entry && isNew) isNew = false; // the first save landed
     if (entry) {
         const nlohmann::json draft = Fields();
-        if (draft == entry->fields && org == entry->org) { // our save landed: in step again
+        if (draft == entry->fields && org == entry->org &&
+            leadText == kinds::formatLeadDays(entry->warnDays)) { // our save landed: in step again
             loadedFields = entry->fields;
             loadedOrg = entry->org;
-        } else if ((entry->fields != loadedFields || entry->org != loadedOrg) && !Dirty()) {
+            loadedLead = leadText;
+        } else if ((entry->fields != loadedFields || entry->org != loadedOrg ||
+                    kinds::formatLeadDays(entry->warnDays) != loadedLead) &&
+                   !Dirty()) {
             Load(*entry); // saved elsewhere (a restore, another tab) while the user was not editing
         }
     }
@@ -233,6 +259,21 @@ void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
                       ImGuiWindowFlags_NoBackground);
     DrawOrganisation(ui);
     for (const kinds::Field& f : kind().fields) DrawField(ui, f);
+    if (kind().expiry.rule != kinds::Expiry::Rule::None) {
+        if (TextField(ui, Str::FieldLeadDays, "entry-lead-days", leadText,
+                      std::min(ImGui::GetContentRegionAvail().x, 600.0f)) ||
+            errors.count("#lead")) {
+            if (kinds::parseLeadDays(leadText))
+                errors.erase("#lead");
+            else
+                errors["#lead"] = Str::ErrLeadDays;
+        }
+        if (errors.count("#lead"))
+            ErrorText(ui, Str::ErrLeadDays);
+        else
+            TextMuted(ui,
+                      std::string(ui.t(Str::KindLeadDays)) + " " + kinds::formatLeadDays(kind().warnDays));
+    }
     ImGui::EndChild();
     ImGui::Separator();
     if (Button(ui, Str::ButtonSaveEntry, "entry-save", (isNew || Dirty()) && !session.saving())) Save(ui);

@@ -14,6 +14,8 @@
 
 namespace ts::ui {
 
+void CopySecret(UiContext& ui, const std::string& value);
+
 struct EntryEditor {
     std::string id; // empty: nothing open
     bool isNew = false;
@@ -21,6 +23,7 @@ struct EntryEditor {
     std::string org;
     nlohmann::json loadedFields = nlohmann::json::object();
     std::string loadedOrg;
+    std::string leadText, loadedLead;          // the entry's own lead times as typed ("30, 7, 1")
     std::map<std::string, std::string> values; // field id → as shown (dates as ДД.ММ.ГГГГ)
     std::map<std::string, Str> errors;         // field id → message, after an edit or a save attempt
     std::set<std::string> revealed;            // secret fields shown in clear
@@ -33,7 +36,7 @@ struct EntryEditor {
     void Load(const vault::Entry& e);
     // The values in stored form (dates as YYYY-MM-DD), plus fields this editor does not show.
     nlohmann::json Fields() const;
-    bool Dirty() const { return Fields() != loadedFields || org != loadedOrg; }
+    bool Dirty() const { return Fields() != loadedFields || org != loadedOrg || leadText != loadedLead; }
     void Draw(UiContext& ui);
     void Wipe();
 

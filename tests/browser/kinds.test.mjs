@@ -89,6 +89,10 @@ test('organisations and one entry of every kind, with validation, deadlines and 
   await typeInto(app, 'field-validUntil', '31.02.2027');
   await app.find({ label: 'Нужна существующая дата в виде ДД.ММ.ГГГГ, например 31.12.2026', kind: 'text' });
   await retype(app, 'field-validUntil', typedDate(20));
+  // Its own reminders instead of the kind's: a bad list is refused, naming the rule.
+  await typeInto(app, 'entry-lead-days', '7 дней');
+  await app.find({ label: 'Перечислите через запятую до шести чисел дней от 0 до 366, например 30, 7, 1', kind: 'text' });
+  await retype(app, 'entry-lead-days', '25, 3');
   await saveEntry(app);
   await app.find({ label: 'Истекает через 20 дн. (' + typedDate(20) + ')', kind: 'text' });
   await app.screenshot('kinds-eis-export-token');

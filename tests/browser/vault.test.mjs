@@ -170,8 +170,9 @@ test('a page closed during a save reopens with a consistent vault', async () => 
   await context.close();
 });
 
-test('history keeps each saved version; the passphrase changes; Ctrl+L locks', async () => {
+test('history keeps each saved version; the passphrase changes; copy clears on lock; Ctrl+L locks', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const app = await AppPage.open(context, url);
   await createVault(app);
   await addEntry(app, 'Логин БФТ', 'first-secret');
@@ -204,9 +205,17 @@ test('history keeps each saved version; the passphrase changes; Ctrl+L locks', a
   await app.click({ key: 'change-pass' });
   await app.waitForState((s) => s.message === 'Парольная фраза изменена', 'the passphrase change');
 
+  // Copy the secret: it is on the clipboard; locking clears it (if it is still ours).
+  await app.click('Хранилище');
+  await app.click({ key: 'copy-secret' });
+  await app.waitForState((s) => s.message.startsWith('Скопировано.'), 'the copy');
+  assert.equal(await app.page.evaluate(() => navigator.clipboard.readText()), 'first-secret');
+
   // Ctrl+L locks from anywhere; the old passphrase no longer opens the vault, the new one does.
   await app.press('Control+L');
   await app.waitForState((s) => s.vault === 'locked', 'the Ctrl+L lock');
+  await app.waitForState((s) => s.message === 'Буфер обмена очищен', 'the clipboard cleared on lock');
+  assert.equal(await app.page.evaluate(() => navigator.clipboard.readText()), '');
   await unlock(app, PASS);
   await app.waitForState((s) => s.message === 'Неверная парольная фраза.', 'the old passphrase refused');
   await until(async () => (await app.state()).unlockRetryInMs === 0, 'the retry delay');

@@ -212,3 +212,16 @@ TEST_CASE("a kind file with mistakes is refused with a reason") {
     CHECK_FALSE(parseKind(bad, error));
     CHECK(error.find("date field") != std::string::npos);
 }
+
+TEST_CASE("the user's own lead times are typed as a list of days") {
+    CHECK(parseLeadDays("30, 7, 1") == std::vector<int>{30, 7, 1});
+    CHECK(parseLeadDays("1;30 7") == std::vector<int>{30, 7, 1});
+    CHECK(parseLeadDays("") == std::vector<int>{});
+    CHECK(parseLeadDays("0") == std::vector<int>{0});
+    CHECK(parseLeadDays("10, 10") == std::vector<int>{10});
+    CHECK_FALSE(parseLeadDays("367"));
+    CHECK_FALSE(parseLeadDays("7 дней"));
+    CHECK_FALSE(parseLeadDays("-5"));
+    CHECK_FALSE(parseLeadDays("1,2,3,4,5,6,7"));
+    CHECK(formatLeadDays({30, 7, 1}) == "30, 7, 1");
+}

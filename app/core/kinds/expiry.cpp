@@ -31,4 +31,28 @@ std::optional<Due> dueOn(const Kind& kind, const nlohmann::json& fields, const D
     return due;
 }
 
+std::optional<std::vector<int>> parseLeadDays(std::string_view text) {
+    std::vector<int> days;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == ',' || text[i] == ';')) ++i;
+        if (i == text.size()) break;
+        int v = 0, digits = 0;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9' && digits < 4)
+            v = v * 10 + (text[i++] - '0'), ++digits;
+        if (digits == 0 || v > 366) return std::nullopt;
+        if (i < text.size() && text[i] != ' ' && text[i] != ',' && text[i] != ';') return std::nullopt;
+        if (std::find(days.begin(), days.end(), v) == days.end()) days.push_back(v);
+    }
+    if (days.size() > 6) return std::nullopt;
+    std::sort(days.rbegin(), days.rend());
+    return days;
+}
+
+std::string formatLeadDays(const std::vector<int>& days) {
+    std::string out;
+    for (int d : days) out += (out.empty() ? "" : ", ") + std::to_string(d);
+    return out;
+}
+
 } // namespace ts::kinds

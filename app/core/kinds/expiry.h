@@ -23,4 +23,9 @@ struct Due {
 std::optional<Due> dueOn(const Kind& kind, const nlohmann::json& fields, const Date& today,
                          const std::vector<int>& leadDays);
 
+// The user's own lead times, typed as "30, 7, 1": whole days 0..366, at most six, any order.
+// Nothing for anything else; an empty text means "the kind's own" (an empty vector).
+std::optional<std::vector<int>> parseLeadDays(std::string_view text);
+std::string formatLeadDays(const std::vector<int>& days); // "30, 7, 1"
+
 } // namespace ts::kinds

@@ -10,6 +10,11 @@ class MemoryClipboard : public Clipboard {
     void setText(std::string_view t) override { text_ = t; }
     const std::string& text() const override { return text_; }
     void forget() override { text_.clear(); }
+    void clearIfStill(std::string_view t, std::function<void(ClearResult)> done) override {
+        if (text_ != t) return done(ClearResult::NotOurs);
+        text_.clear();
+        done(ClearResult::Cleared);
+    }
     void paste(std::string_view t) { text_ = t; }
 
   private:

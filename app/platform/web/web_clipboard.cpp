@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <emscripten.h>
+#include <memory>
 #include <string>
 
 extern "C" {
 void ts_clipboard_install(); // web/library_tokensafe.js
 void ts_clipboard_write(const char* text);
+void ts_clipboard_clear_if(const char* text, void* user);
 }
 
 namespace ts {
@@ -35,7 +37,17 @@ void WebClipboard::setText(std::string_view text) {
     ts_clipboard_write(text_.c_str());
 }
 
+void WebClipboard::clearIfStill(std::string_view text, std::function<void(ClearResult)> done) {
+    ts_clipboard_clear_if(std::string(text).c_str(), new std::function<void(ClearResult)>(std::move(done)));
+}
+
 } // namespace ts
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_clipboard_cleared(void* user, int code) {
+    std::unique_ptr<std::function<void(ts::Clipboard::ClearResult)>> done(
+        static_cast<std::function<void(ts::Clipboard::ClearResult)>*>(user));
+    (*done)(static_cast<ts::Clipboard::ClearResult>(code));
+}
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_paste(const char* text) {
     if (ts::g_clipboard && text) ts::g_clipboard->onPaste(text);

@@ -14,6 +14,7 @@ class WebClipboard : public Clipboard {
     void setText(std::string_view text) override;
     const std::string& text() const override { return text_; }
     void forget() override;
+    void clearIfStill(std::string_view text, std::function<void(ClearResult)> done) override;
 
     void onPaste(const char* text) { text_ = text; }
 
