@@ -2,29 +2,21 @@
 // with the browser clipboard. Uses the settings screen's workstation name, a real, saved field.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, launchBrowser, serveDist } from './lib/app.mjs';
+import { AppPage, useBrowser } from './lib/app.mjs';
 
-let server, url, browser;
-before(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser({ before, after });
 
 const FIELD = 'Название рабочего места';
 
 async function openSettings(context) {
-  const app = await AppPage.open(context, url);
+  const app = await AppPage.open(context, env.url);
   await app.click('Настройки');
   await app.waitForState((s) => s.screen === 'settings', 'the settings screen');
   return app;
 }
 
 test('Cyrillic typed with the keyboard arrives exactly, is saved and survives a reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 750 } });
   const app = await openSettings(context);
   const text = 'Бухгалтерия — ПК №3, «Ёлка» ёж';
   await app.click({ label: FIELD, key: 'workstation' });
@@ -43,7 +35,7 @@ test('Cyrillic typed with the keyboard arrives exactly, is saved and survives a 
 });
 
 test('an invalid workstation name gets a specific message and cannot be saved', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 750 } });
   const app = await openSettings(context);
   await app.click({ key: 'workstation' });
   await app.type('Ж'.repeat(65));
@@ -59,8 +51,8 @@ test('an invalid workstation name gets a specific message and cannot be saved', 
 });
 
 test('Ctrl+V pastes, Ctrl+C copies and Ctrl+X cuts through the browser clipboard', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 750 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 750 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
   const app = await openSettings(context);
   const pasted = 'Отдел закупок — ПК «Север» №12';
   // Put text on the system clipboard, as another program would.

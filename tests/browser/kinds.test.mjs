@@ -4,18 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { AppPage, launchBrowser, serveDist, until } from './lib/app.mjs';
+import { AppPage, useBrowser, until } from './lib/app.mjs';
 import { createVault, retype, saveEntry, typeInto, typedDate } from './lib/vault.mjs';
 
-let server, url, browser;
-before(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser({ before, after });
 
 const SECRETS = {
   exportGuid: '3f2504e0-4f89-11d3-9a0c-0305e82c3301',
@@ -70,8 +62,8 @@ async function addOrganisation(app, name, country, badId, goodId, badMessage) {
 }
 
 test('organisations and one entry of every kind, with validation, deadlines and a calendar file', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  const app = await AppPage.open(context, url);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const app = await AppPage.open(context, env.url);
   await createVault(app);
 
   await addOrganisation(app, 'ООО «Ромашка»', 'RU', '7707083894', '7707083893',

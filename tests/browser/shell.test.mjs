@@ -2,21 +2,13 @@
 // loads nothing but its own files, and stays crisp and clickable at every pixel ratio.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, launchBrowser, serveDist } from './lib/app.mjs';
+import { AppPage, useBrowser } from './lib/app.mjs';
 
-let server, url, browser;
-before(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser({ before, after });
 
 test('the app loads with its first screen in Russian', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const app = await AppPage.open(context, url);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const app = await AppPage.open(context, env.url);
   const state = await app.state();
   assert.equal(state.screen, 'home');
   assert.equal(state.language, 'ru');
@@ -38,8 +30,8 @@ test('the app loads with its first screen in Russian', async () => {
 });
 
 test('switching language by clicking changes the labels and survives a reload', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const app = await AppPage.open(context, url);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const app = await AppPage.open(context, env.url);
   await app.click('English');
   const s = await app.waitForState((st) => st.language === 'en', 'English');
   assert.equal(s.message, 'Interface language: English');
@@ -60,8 +52,8 @@ test('switching language by clicking changes the labels and survives a reload', 
 });
 
 test('an idle second renders no frames; input and resizing wake it', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const app = await AppPage.open(context, url);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const app = await AppPage.open(context, env.url);
   const before = await app.frames();
   await app.page.waitForTimeout(1000);
   assert.equal(await app.frames(), before, 'no frames while idle');
@@ -87,12 +79,12 @@ test('an idle second renders no frames; input and resizing wake it', async () =>
 });
 
 test('the page requests nothing but its own files', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const app = await AppPage.open(context, url);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const app = await AppPage.open(context, env.url);
   await app.click('Настройки');
   await app.click('English');
   await app.settle();
-  const origin = new URL(url).origin;
+  const origin = new URL(env.url).origin;
   const allowed = new Set(['/', '/app.js', '/app.wasm', '/web/loader.js', '/web/seam.js', '/web/style.css',
     '/web/manifest.webmanifest', '/web/icon.svg']);
   assert.ok(app.requests.length >= 5);
@@ -106,8 +98,8 @@ test('the page requests nothing but its own files', async () => {
 
 for (const dpr of [1, 1.5, 2]) {
   test(`crisp and clickable at devicePixelRatio ${dpr}`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: dpr });
-    const app = await AppPage.open(context, url);
+    const context = await env.browser.newContext({ viewport: { width: 1000, height: 700 }, deviceScaleFactor: dpr });
+    const app = await AppPage.open(context, env.url);
     const canvas = await app.page.evaluate(() => {
       const c = document.getElementById('canvas');
       return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight, dpr: devicePixelRatio };

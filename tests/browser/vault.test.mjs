@@ -4,23 +4,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFile, mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { AppPage, launchBrowser, serveDist, until, OUTPUT_DIR } from './lib/app.mjs';
+import { fileURLToPath } from 'node:env.url';
+import { AppPage, useBrowser, until, OUTPUT_DIR } from './lib/app.mjs';
 import { PASS, addEntry, createVault, openVault, retype, typeInto, unlock } from './lib/vault.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const TITLE = 'ЕИС — токен «сервисы отдачи»';
 
-let server, url, browser;
+const env = useBrowser({ before, after });
 before(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launchBrowser();
   await mkdir(OUTPUT_DIR, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 // Everything the origin keeps in IndexedDB, as plain arrays of bytes.
@@ -63,8 +57,8 @@ function heapContains(page, text) {
 }
 
 test('create, save, reload, refuse a wrong passphrase, unlock — and no secret left in storage, logs or heap', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const app = await AppPage.open(context, url);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const app = await AppPage.open(context, env.url);
   await openVault(app);
   assert.equal((await app.state()).vault, 'absent');
   await app.find('Забытую парольную фразу восстановить невозможно: без неё данные не расшифрует никто, включая разработчиков. Запишите её и храните отдельно от компьютера.');
@@ -133,10 +127,10 @@ test('create, save, reload, refuse a wrong passphrase, unlock — and no secret 
 });
 
 test('two tabs editing the same vault lose no change', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const a = await AppPage.open(context, url);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const a = await AppPage.open(context, env.url);
   await createVault(a);
-  const b = await AppPage.open(context, url);
+  const b = await AppPage.open(context, env.url);
   await unlock(b, PASS);
   await b.waitForState((s) => s.vault === 'unlocked', 'tab B unlocked');
 
@@ -152,8 +146,8 @@ test('two tabs editing the same vault lose no change', async () => {
 });
 
 test('a page closed during a save reopens with a consistent vault', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const app = await AppPage.open(context, url);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const app = await AppPage.open(context, env.url);
   await createVault(app);
   await addEntry(app, 'Сохранена до закрытия', 'secret-kept');
   await app.click('Новая запись');
@@ -162,7 +156,7 @@ test('a page closed during a save reopens with a consistent vault', async () => 
   await app.click('Сохранить запись');
   await app.page.close(); // no waiting: the save may or may not have committed
 
-  const again = await AppPage.open(context, url);
+  const again = await AppPage.open(context, env.url);
   await unlock(again, PASS);
   const s = await again.waitForState((st) => st.vault === 'unlocked', 'the reopened vault');
   assert.ok(s.entries === 1 || s.entries === 2, `entries: ${s.entries}`);
@@ -171,9 +165,9 @@ test('a page closed during a save reopens with a consistent vault', async () => 
 });
 
 test('history keeps each saved version; the passphrase changes; copy clears on lock; Ctrl+L locks', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
-  const app = await AppPage.open(context, url);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
+  const app = await AppPage.open(context, env.url);
   await createVault(app);
   await addEntry(app, 'Логин БФТ', 'first-secret');
 
@@ -226,7 +220,7 @@ test('history keeps each saved version; the passphrase changes; copy clears on l
 });
 
 test('a write the browser refuses is reported with its reason, changes nothing, and can be retried', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
   // A browser whose storage is full: IndexedDB puts fail while window.__failPuts > 0.
   await context.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
@@ -238,7 +232,7 @@ test('a write the browser refuses is reported with its reason, changes nothing, 
       return put.apply(this, args);
     };
   });
-  const app = await AppPage.open(context, url);
+  const app = await AppPage.open(context, env.url);
   await createVault(app);
   await addEntry(app, 'Токен ОАИС', 'oais-secret-1');
   await app.page.evaluate(() => { window.__failPuts = 1; });

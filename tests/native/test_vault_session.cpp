@@ -28,14 +28,22 @@ struct Tab {
     Str last() const { return notices.empty() ? Str::StatusReady : notices.back().text; }
 };
 
+const std::string kPass = "корова-синяя-42";
+
+// A tab that has just created the vault (and saved it), with every answer delivered.
+void createIn(Tab& tab, MemoryDatabase& db) {
+    db.runAll();
+    REQUIRE_FALSE(tab.session.create(pass(kPass)));
+    db.runAll();
+    REQUIRE(tab.session.state() == Session::State::Unlocked);
+}
+
 Change upsert(const std::string& id, nlohmann::json fields) {
     Change c;
     c.id = id;
     c.fields = std::move(fields);
     return c;
 }
-
-const std::string kPass = "корова-синяя-42";
 
 } // namespace
 
@@ -83,9 +91,7 @@ TEST_CASE("a refused write changes nothing and says why") {
     MemoryDatabase db;
     FakeClock clock;
     Tab tab(db, clock);
-    db.runAll();
-    REQUIRE_FALSE(tab.session.create(pass(kPass)));
-    db.runAll();
+    createIn(tab, db);
     db.failNextSaves = 1;
     tab.session.submit(upsert("e1", {{"title", "A"}}));
     db.runAll();
@@ -104,9 +110,7 @@ TEST_CASE("when the third of several queued saves fails, the first two stay and 
     MemoryDatabase db;
     FakeClock clock;
     Tab tab(db, clock);
-    db.runAll();
-    REQUIRE_FALSE(tab.session.create(pass(kPass)));
-    db.runAll();
+    createIn(tab, db);
     db.failSaveAt = 3;
     for (const char* id : {"a", "b", "c", "d"}) tab.session.submit(upsert(id, {{"title", id}}));
     db.runAll();
@@ -120,9 +124,7 @@ TEST_CASE("locking while a save is under way: the user still hears if it failed,
     MemoryDatabase db;
     FakeClock clock;
     Tab tab(db, clock);
-    db.runAll();
-    REQUIRE_FALSE(tab.session.create(pass(kPass)));
-    db.runAll();
+    createIn(tab, db);
     db.failNextSaves = 1;
     tab.session.submit(upsert("e1", {{"title", "A"}}));
     CHECK(tab.session.saving());
@@ -168,9 +170,7 @@ TEST_CASE(
     MemoryDatabase db;
     FakeClock clock;
     Tab tab(db, clock);
-    db.runAll();
-    REQUIRE_FALSE(tab.session.create(pass(kPass)));
-    db.runAll();
+    createIn(tab, db);
     tab.session.submit(upsert("a", {{"title", "good"}}));
     db.runAll();
     db.current->bytes[20] ^= 0x40; // header damage in the latest save
@@ -231,9 +231,7 @@ TEST_CASE("a damaged latest save falls back to the previous generation") {
     MemoryDatabase db;
     FakeClock clock;
     Tab tab(db, clock);
-    db.runAll();
-    REQUIRE_FALSE(tab.session.create(pass(kPass)));
-    db.runAll();
+    createIn(tab, db);
     tab.session.submit(upsert("a", {{"title", "first"}}));
     db.runAll();
     tab.session.submit(upsert("a", {{"title", "second"}}));

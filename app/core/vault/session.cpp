@@ -242,8 +242,7 @@ void Session::onSaved(SaveOutcome outcome, const std::string& error) {
             saveNext();
             return;
         case Reopened::PassphraseChangedElsewhere:
-            lock();
-            tell(Str::MsgLockedPassphraseChangedElsewhere, true);
+            lockForNewPassphrase();
             return;
         case Reopened::Unreadable:
             // The newer save is damaged: write ours over it, keeping the generation before it.
@@ -273,13 +272,17 @@ void Session::refreshFromStorage(bool announce) {
             if (announce) tell(Str::MsgUpdatedElsewhere);
             return;
         case Reopened::PassphraseChangedElsewhere:
-            lock();
-            tell(Str::MsgLockedPassphraseChangedElsewhere, true);
+            lockForNewPassphrase();
             return;
         case Reopened::Unreadable:
             return; // our next save conflicts and deals with it
         }
     });
+}
+
+void Session::lockForNewPassphrase() {
+    lock();
+    tell(Str::MsgLockedPassphraseChangedElsewhere, true);
 }
 
 void Session::wipe() {

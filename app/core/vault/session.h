@@ -79,6 +79,7 @@ class Session {
     void onChangedElsewhere(std::uint64_t revision);
     void refreshFromStorage(bool announce);
     void wipe();
+    void lockForNewPassphrase(); // another tab changed it: our key no longer opens the vault
 
     Storage& storage_;
     const Clock& clock_;

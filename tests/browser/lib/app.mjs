@@ -22,6 +22,20 @@ export async function serveDist() {
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
+// One server and one browser for a test file; `env.url` and `env.browser` are set before its tests.
+export function useBrowser(hooks) {
+  const env = {};
+  hooks.before(async () => {
+    ({ server: env.server, url: env.url } = await serveDist());
+    env.browser = await launchBrowser();
+  });
+  hooks.after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
+
 export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
