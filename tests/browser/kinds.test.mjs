@@ -137,6 +137,25 @@ test('organisations and one entry of every kind, with validation, deadlines and 
   await saveEntry(app);
   assert.equal((await app.state()).entries, 7);
 
+  // Sorted by expiry, the expired OAIS token comes first; Down moves to the next entry.
+  await app.click({ key: 'sort' });
+  await app.click({ key: 'sort-1' });
+  const rows = () => app.items().then((items) => items.filter((i) => i.key.startsWith('entry-') &&
+    i.key.length === 'entry-'.length + 32).sort((a, b) => a.y - b.y));
+  const sorted = await rows();
+  assert.equal(sorted[0].label, 'Uchet_1C-main');
+  assert.equal(sorted[1].label, 'TPSClient');
+  await app.click({ key: sorted[0].key });
+  await app.waitForValue({ key: 'field-systemName' }, 'Uchet_1C-main');
+  await app.press('ArrowDown');
+  await app.waitForValue({ key: 'field-systemName' }, 'TPSClient');
+  // Filtered by kind, only the TPSClient token is listed.
+  await app.click({ key: 'kind-filter' });
+  await app.click({ key: 'kind-filter-oais-tpsclient-token' });
+  assert.deepEqual((await rows()).map((r) => r.label), ['TPSClient']);
+  await app.click({ key: 'kind-filter' });
+  await app.click({ key: 'kind-filter-all' });
+
   // The banner names what needs attention; the deadlines tab groups it by organisation.
   await app.find('Требуют внимания (истекают или истекли):');
   await app.click({ key: 'banner-deadlines' });
