@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFile, mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:env.url';
+import { fileURLToPath } from 'node:url';
 import { AppPage, useBrowser, until, OUTPUT_DIR } from './lib/app.mjs';
 import { PASS, addEntry, createVault, openVault, retype, typeInto, unlock } from './lib/vault.mjs';
 
