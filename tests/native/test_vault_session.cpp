@@ -192,9 +192,7 @@ TEST_CASE("a tab that was saving when another tab saved catches up afterwards") 
     MemoryDatabase db;
     FakeClock clock;
     Tab a(db, clock), b(db, clock);
-    db.runAll();
-    REQUIRE_FALSE(a.session.create(pass(kPass)));
-    db.runAll();
+    createIn(a, db);
     REQUIRE_FALSE(b.session.unlock(pass(kPass)));
     a.session.submit(upsert("x", {{"title", "from a"}}));
     db.runAll();
@@ -255,9 +253,7 @@ TEST_CASE("two tabs editing the same vault lose no change") {
     MemoryDatabase db;
     FakeClock clock;
     Tab a(db, clock), b(db, clock);
-    db.runAll();
-    REQUIRE_FALSE(a.session.create(pass(kPass)));
-    db.runAll();
+    createIn(a, db);
     CHECK(b.session.state() == Session::State::Locked); // told by a's broadcast
     REQUIRE_FALSE(b.session.unlock(pass(kPass)));
 
@@ -287,9 +283,7 @@ TEST_CASE("changing the passphrase rewraps the key, and another tab locks and as
     MemoryDatabase db;
     FakeClock clock;
     Tab a(db, clock), b(db, clock);
-    db.runAll();
-    REQUIRE_FALSE(a.session.create(pass(kPass)));
-    db.runAll();
+    createIn(a, db);
     REQUIRE_FALSE(b.session.unlock(pass(kPass)));
     a.session.submit(upsert("x", {{"secret", "s"}}));
     db.runAll();
