@@ -5,12 +5,14 @@
 #include "core/settings.h"
 #include "core/vault/session.h"
 #include "platform/web/downloads.h"
+#include "platform/web/gl_textures.h"
 #include "platform/web/gl_window.h"
 #include "platform/web/idb_vault_storage.h"
 #include "platform/web/local_storage.h"
 #include "platform/web/page_events.h"
 #include "platform/web/web_clipboard.h"
 #include "platform/web/web_clock.h"
+#include "platform/web/web_file_picker.h"
 #include "platform/web/web_seam.h"
 #include "platform/web/wiping_heap.h"
 #include "ui/app.h"
@@ -30,6 +32,8 @@ struct Runtime {
     ts::PageEvents page;
     ts::vault::Session session{vaultStorage, clock, ts::crypto::KdfParams::standard()};
     ts::GlWindow window;
+    ts::WebFilePicker files;
+    ts::GlTextures textures;
     ts::ui::App* app = nullptr;
 };
 
@@ -53,13 +57,15 @@ int main() {
         ts::showPageFatal("no-webgl2");
         return 1;
     }
-    rt->app = new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
-                                               ts::scrubFreeStack, ts::downloadFile},
-                              rt->seam);
+    rt->app =
+        new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
+                                         ts::scrubFreeStack, ts::downloadFile, &rt->files, &rt->textures},
+                        rt->seam);
     rt->vaultStorage.onActivity = [rt] {
         rt->pacer.wake();
         rt->app->OnStorageActivity(ts::monotonicSeconds());
     };
+    rt->files.onActivity = [rt] { rt->pacer.wake(); };
     rt->page.watchHidden(ts::kHiddenLockMinutes, [rt] { rt->app->RequestLock(ts::monotonicSeconds()); });
     rt->session.start();
     ts::runMainLoop(Tick, rt);

@@ -78,6 +78,20 @@ if [ ! -f "$SODIUM_WASM/lib/libsodium.a" ]; then
   rm -rf "$TP/src-sodium"
 fi
 
+# --- stb_image(_write) headers for the wasm build, from Debian's libstb-dev ---------------------
+# The wasm build must not see /usr/include (it would shadow Emscripten's sysroot), so the two headers
+# it needs are copied into third_party/stb; refreshed whenever the installed package differs.
+STB_SRC=/usr/include/stb
+dpkg-query -W -f='${Status}' libstb-dev 2>/dev/null | grep -q 'install ok installed' ||
+  { echo "[setup] libstb-dev is not installed" >&2; exit 1; }
+for h in stb_image.h stb_image_write.h; do
+  [ -f "$STB_SRC/$h" ] || { echo "[setup] $STB_SRC/$h missing (libstb-dev)" >&2; exit 1; }
+  if ! cmp -s "$STB_SRC/$h" "$TP/stb/$h"; then
+    say "copying $h from libstb-dev into third_party/stb"
+    mkdir -p "$TP/stb" && cp -L "$STB_SRC/$h" "$TP/stb/$h.tmp" && mv "$TP/stb/$h.tmp" "$TP/stb/$h"
+  fi
+done
+
 # --- npm dependencies from the committed lock file ----------------------------------------------
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ "$(cat node_modules/.lock-sum 2>/dev/null)" != "$lock_sum" ]; then

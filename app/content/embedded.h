@@ -1,4 +1,4 @@
-// Content files (credential kinds, later procedures) embedded in the build by
+// Content files (credential kinds, procedures) embedded in the build by
 // scripts/embed_content.py, so the app needs no file access and the tests read the same bytes.
 #pragma once
 
@@ -13,5 +13,6 @@ struct File {
 };
 
 std::span<const File> kindFiles();
+std::span<const File> procedureFiles();
 
 } // namespace ts::content

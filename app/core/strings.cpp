@@ -303,6 +303,99 @@ constexpr Entry kTable[] = {
     {Str::ErrClipboardCannotWrite,
      "Браузер не разрешил очистить буфер обмена. Очистите его сами (скопируйте что-нибудь другое)",
      "The browser did not allow clearing the clipboard. Clear it yourself (copy something else)"},
+
+    {Str::PrintSystem, "Система", "System"},
+    {Str::PrintRoles, "Кто может выполнить", "Who may do it"},
+    {Str::PrintBefore, "Что подготовить", "What to have ready"},
+    {Str::PrintNotes, "Важно знать", "Good to know"},
+    {Str::PrintStep, "Шаг {n} из {total}", "Step {n} of {total}"},
+    {Str::PrintWarning, "Внимание", "Caution"},
+    {Str::PrintFills, "На этом шаге вы получаете", "This step gives you"},
+    {Str::PrintQuiz, "Проверьте себя", "Check yourself"},
+    {Str::PrintAnswer, "Ответ", "Answer"},
+    {Str::PrintFooter, "Памятка подготовлена в приложении «Сейф токенов». Схемы экранов упрощены.",
+     "Handout made with TokenSafe. Screen schematics are simplified."},
+    {Str::NavProcedures, "Инструкции", "Procedures"},
+    {Str::ProceduresIntro,
+     "Пошаговые инструкции для порталов ЕИС и ОАИС. Их можно читать и показывать группе без хранилища; при "
+     "открытом хранилище инструкцию можно выполнить для организации — полученные токены и пароли сразу "
+     "сохранятся в запись.",
+     "Step-by-step procedures for the EIS and OAIS portals. Read them or show them to a room without a "
+     "vault; with the vault open, follow one for an organisation and the tokens and passwords you get are "
+     "saved straight into an entry."},
+    {Str::TabSteps, "Шаги", "Steps"},
+    {Str::TabRun, "Выполнить", "Follow"},
+    {Str::TabQuiz, "Проверьте себя", "Check yourself"},
+    {Str::ButtonPresent, "Показать группе", "Present to a room"},
+    {Str::ButtonPrint, "Памятка для печати", "Printable handout"},
+    {Str::MsgPrintSaved, "Памятка скачана: откройте файл в браузере и напечатайте или сохраните в PDF",
+     "Handout downloaded: open the file in a browser and print it or save it as PDF"},
+    {Str::ErrDownloadFailed, "Браузер не дал скачать файл", "The browser did not allow the download"},
+    {Str::RunNeedsVault,
+     "Чтобы выполнить инструкцию для организации и сохранить полученное, откройте хранилище.",
+     "To follow the procedure for an organisation and save what you get, open the vault."},
+    {Str::RunNeedsOrganisation, "Сначала добавьте организацию: хранилище, вкладка «Организации».",
+     "Add an organisation first: the vault, tab «Организации» (Organisations)."},
+    {Str::RunOpenLine, "Начато: {org} — выполнено {done} из {total}",
+     "Under way: {org} — {done} of {total} done"},
+    {Str::ButtonResume, "Продолжить", "Resume"},
+    {Str::RunStartTitle, "Начать выполнение", "Start following it"},
+    {Str::RunTarget, "Куда сохранить результат", "Save the result into"},
+    {Str::RunTargetNew, "В новую запись", "A new entry"},
+    {Str::RunBusy,
+     "Для этой организации уже начата инструкция по этой системе: «{title}». Продолжите или отмените её.",
+     "A procedure for this system is already under way for this organisation: «{title}». Resume or cancel it "
+     "first."},
+    {Str::ButtonStartRun, "Начать", "Start"},
+    {Str::MsgRunStarted, "Выполнение начато; отмечайте шаги по мере работы",
+     "Started; tick the steps as you go"},
+    {Str::RunHistory, "Завершённые", "Finished"},
+    {Str::RunHistoryLine, "{date} — {org} (начато {started})", "{date} — {org} (started {started})"},
+    {Str::RunNoHistory, "Пока ни одного завершённого выполнения.", "None finished yet."},
+    {Str::ButtonOpenEntry, "Открыть запись", "Open the entry"},
+    {Str::MsgRunFinished, "Готово: результат сохранён в хранилище", "Done: the result is saved in the vault"},
+    {Str::RunProgress, "Выполнено {done} из {total}", "{done} of {total} done"},
+    {Str::ErrStepValues, "Шаг не отмечен: проверьте значения на этом шаге",
+     "Step not ticked: check the values at this step"},
+    {Str::ButtonStepDone, "Шаг выполнен", "Step done"},
+    {Str::ButtonStepUndo, "Снять отметку", "Untick"},
+    {Str::ButtonPauseRun, "Пауза", "Pause"},
+    {Str::MsgRunPaused, "Выполнение сохранено в хранилище — продолжите, когда будете готовы",
+     "Saved in the vault — resume when you are ready"},
+    {Str::ButtonFinishRun, "Завершить и сохранить", "Finish and save"},
+    {Str::ButtonAbandonRun, "Отменить выполнение", "Cancel this run"},
+    {Str::ButtonAbandonConfirm, "Точно отменить? Введённое будет удалено",
+     "Really cancel? What you typed is deleted"},
+    {Str::MsgRunAbandoned, "Выполнение отменено", "Run cancelled"},
+    {Str::RunTickAll, "Отметьте все шаги, чтобы завершить", "Tick every step to finish"},
+    {Str::RunMissing, "Не хватает значений: {fields}", "Values missing: {fields}"},
+    {Str::QuizScore, "Правильных ответов: {right} из {answered} (всего вопросов: {total})",
+     "Right answers: {right} of {answered} (questions: {total})"},
+    {Str::ButtonQuizAgain, "Пройти заново", "Start again"},
+    {Str::QuizIntro, "Выберите ответ и нажмите «Ответить»: сразу увидите, верно ли, и почему.",
+     "Pick an answer and press Answer: you see at once whether it is right, and why."},
+    {Str::ButtonAnswer, "Ответить", "Answer"},
+    {Str::QuizRight, "Верно.", "Right."},
+    {Str::QuizWrong, "Неверно. Правильный ответ: {answer}", "Wrong. The right answer: {answer}"},
+    {Str::ButtonPresentPrev, "← Назад", "← Back"},
+    {Str::ButtonPresentNext, "Далее →", "Next →"},
+    {Str::PresentKeys, "Стрелки, пробел, PageUp/PageDown — листать; Esc — выйти",
+     "Arrows, space, PageUp/PageDown to move; Esc to leave"},
+    {Str::ButtonPresentExit, "Выйти (Esc)", "Leave (Esc)"},
+    {Str::ButtonHowToRenew, "Как получить или обновить?", "How do I get or renew it?"},
+    {Str::PictureTitle, "Ваш снимок экрана", "Your screenshot"},
+    {Str::PictureNeedsVault, "Свой снимок экрана к шагу можно прикрепить, когда хранилище открыто.",
+     "You can attach your own screenshot to a step while the vault is open."},
+    {Str::ButtonAttachPicture, "Прикрепить свой снимок экрана", "Attach your own screenshot"},
+    {Str::ButtonReplacePicture, "Заменить снимок", "Replace the screenshot"},
+    {Str::ButtonRemovePicture, "Убрать снимок", "Remove the screenshot"},
+    {Str::PictureHint, "PNG или JPEG; хранится зашифрованным в хранилище",
+     "PNG or JPEG; kept encrypted in the vault"},
+    {Str::MsgPictureAttached, "Снимок прикреплён к шагу", "Screenshot attached to the step"},
+    {Str::ErrImageNotImage, "Это не картинка PNG или JPEG", "This is not a PNG or JPEG picture"},
+    {Str::ErrImageTooLarge, "Картинка слишком большая: до 10 МБ и 8192×8192 точек",
+     "The picture is too large: up to 10 MB and 8192×8192 pixels"},
+    {Str::ErrImageDamaged, "Картинка повреждена и не читается", "The picture is damaged and cannot be read"},
 };
 
 constexpr bool tableIsComplete() {
@@ -318,6 +411,18 @@ static_assert(tableIsComplete(), "kTable must list every Str id once, in enum or
 std::string_view tr(Str id, Lang lang) {
     const Entry& e = kTable[static_cast<std::size_t>(id)];
     return lang == Lang::En ? e.en : e.ru;
+}
+
+std::string fill(std::string_view pattern,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    std::string out(pattern);
+    for (const auto& [name, value] : values) {
+        const std::string token = "{" + std::string(name) + "}";
+        for (std::size_t at = out.find(token); at != std::string::npos;
+             at = out.find(token, at + value.size()))
+            out.replace(at, token.size(), value);
+    }
+    return out;
 }
 
 std::string_view langCode(Lang lang) {

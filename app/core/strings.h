@@ -3,8 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 
 namespace ts {
 
@@ -202,11 +205,85 @@ enum class Str : std::uint16_t {
     MsgClipboardNotOurs,
     ErrClipboardCannotRead,
     ErrClipboardCannotWrite,
+    // The printable page of a procedure
+    PrintSystem,
+    PrintRoles,
+    PrintBefore,
+    PrintNotes,
+    PrintStep, // "Шаг {n} из {total}"
+    PrintWarning,
+    PrintFills,
+    PrintQuiz,
+    PrintAnswer,
+    PrintFooter,
+    // Procedures, runs, quiz, presentation
+    NavProcedures,
+    ProceduresIntro,
+    TabSteps,
+    TabRun,
+    TabQuiz,
+    ButtonPresent,
+    ButtonPrint,
+    MsgPrintSaved,
+    ErrDownloadFailed,
+    RunNeedsVault,
+    RunNeedsOrganisation,
+    RunOpenLine,
+    ButtonResume,
+    RunStartTitle,
+    RunTarget,
+    RunTargetNew,
+    RunBusy,
+    ButtonStartRun,
+    MsgRunStarted,
+    RunHistory,
+    RunHistoryLine,
+    RunNoHistory,
+    ButtonOpenEntry,
+    MsgRunFinished,
+    RunProgress,
+    ErrStepValues,
+    ButtonStepDone,
+    ButtonStepUndo,
+    ButtonPauseRun,
+    MsgRunPaused,
+    ButtonFinishRun,
+    ButtonAbandonRun,
+    ButtonAbandonConfirm,
+    MsgRunAbandoned,
+    RunTickAll,
+    RunMissing,
+    QuizScore,
+    ButtonQuizAgain,
+    QuizIntro,
+    ButtonAnswer,
+    QuizRight,
+    QuizWrong,
+    ButtonPresentPrev,
+    ButtonPresentNext,
+    PresentKeys,
+    ButtonPresentExit,
+    ButtonHowToRenew,
+    // Pictures attached to a step
+    PictureTitle,
+    PictureNeedsVault,
+    ButtonAttachPicture,
+    ButtonReplacePicture,
+    ButtonRemovePicture,
+    PictureHint,
+    MsgPictureAttached,
+    ErrImageNotImage,
+    ErrImageTooLarge,
+    ErrImageDamaged,
 
     Count
 };
 
 std::string_view tr(Str id, Lang lang);
+
+// A table string with its {placeholders} filled: fill(tr(Str::PrintStep, lang), {{"n", "2"}, ...}).
+std::string fill(std::string_view pattern,
+                 std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 // For the tests: walk the whole table.
 constexpr std::size_t kStringCount = static_cast<std::size_t>(Str::Count);

@@ -33,6 +33,8 @@ const char* screenName(Screen s) {
         return "home";
     case Screen::Vault:
         return "vault";
+    case Screen::Procedures:
+        return "procedures";
     case Screen::Settings:
         return "settings";
     }
@@ -92,6 +94,7 @@ void App::ForgetUnlockedState() {
     wasUnlocked_ = false;
     ClearCopiedSecret(); // locking does not wait the 30 seconds
     vault_.Wipe();
+    procedures_.Wipe();
     settings_.security.Wipe();
     services_.clipboard.forget();
     ForgetImGuiText();
@@ -192,6 +195,9 @@ void App::DrawFrame() {
     case Screen::Vault:
         vault_.Draw(ui);
         break;
+    case Screen::Procedures:
+        procedures_.Draw(ui);
+        break;
     case Screen::Settings:
         settings_.Draw(ui);
         break;
@@ -205,6 +211,7 @@ void App::DrawFrame() {
     DrawStatusBar(ui);
     ImGui::PopFont();
     ImGui::End();
+    if (procedures_.presentation.Active()) procedures_.presentation.Draw(ui);
 }
 
 static const char* vaultStateName(vault::Session::State s) {
@@ -256,6 +263,8 @@ std::string App::StateJson() const {
         {"saving", session.saving()},
         {"persistence", persistenceName(session.persistence())},
         {"frameMs", lastFrameMs_},
+        {"presenting", procedures_.presentation.procedure},
+        {"slide", procedures_.presentation.slide},
         {"unlockRetryInMs",
          std::max<std::int64_t>(0, session.unlockAllowedAt() - services_.clock.nowMillis())},
     };

@@ -7,6 +7,7 @@
 #include "ui/app_state.h"
 #include "ui/fonts.h"
 #include "ui/home_screen.h"
+#include "ui/procedures_screen.h"
 #include "ui/seam_recorder.h"
 #include "ui/settings_screen.h"
 #include "ui/vault_screen.h"
@@ -49,6 +50,7 @@ class App {
     HomeScreen home_;
     SettingsScreen settings_;
     VaultScreen vault_;
+    ProceduresScreen procedures_;
     std::uint64_t frames_ = 0;
     double now_ = 0;
     double lastFrameMs_ = 0; // CPU time of the last frame drawn, read by the benchmarks

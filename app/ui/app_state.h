@@ -14,6 +14,8 @@ namespace ts {
 class KeyValueStore;
 class Clipboard;
 class Clock;
+class FilePicker;
+class Textures;
 namespace vault {
 class Session;
 }
@@ -21,7 +23,7 @@ class Session;
 
 namespace ts::ui {
 
-enum class Screen { Home, Vault, Settings };
+enum class Screen { Home, Vault, Procedures, Settings };
 const char* screenName(Screen s); // as reported by the test seam
 
 // The last thing the app told the user, shown in the status bar until the next one.
@@ -42,6 +44,12 @@ struct AppState {
         double clearAt = 0;
     };
     std::optional<CopiedSecret> copied;
+    // Requests from one screen to another, taken by the screen they are for.
+    std::string openEntry; // the vault opens this entry in its editor
+    struct ProcedureRequest {
+        std::string procedure, org, entry; // the entry a run should update
+    };
+    std::optional<ProcedureRequest> openProcedure;
 };
 
 inline constexpr double kClipboardClearSeconds = 30.0;
@@ -55,6 +63,8 @@ struct Services {
     const Clock& clock;
     std::function<void()> scrubMemory; // wipes what the platform can (the free stack); may be empty
     std::function<bool(std::string_view name, std::string_view bytes, const char* mime)> download;
+    FilePicker* files = nullptr;  // may be null: nothing can be picked
+    Textures* textures = nullptr; // may be null: pictures are not shown
 };
 
 } // namespace ts::ui

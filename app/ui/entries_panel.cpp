@@ -44,6 +44,10 @@ void EntriesPanel::Wipe() {
 }
 
 void EntriesPanel::Draw(UiContext& ui) {
+    if (!ui.state.openEntry.empty()) { // a finished procedure run points at what it saved
+        if (const vault::Entry* e = ui.services.session.data().find(ui.state.openEntry)) editor.Load(*e);
+        ui.state.openEntry.clear();
+    }
     if (deadlines.DrawBanner(ui)) showDeadlines_ = true;
     if (!ImGui::BeginTabBar("vault-tabs")) return;
     const std::string entriesLabel = std::string(ui.t(Str::TabEntries)) + "###tab-entries";

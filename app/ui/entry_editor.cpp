@@ -3,10 +3,12 @@
 #include "core/crypto/secret.h"
 #include "core/kinds/expiry.h"
 #include "core/kinds/validate.h"
+#include "core/procedures/procedure.h"
 #include "core/time_format.h"
 #include "core/vault/session.h"
 #include "platform/clipboard.h"
 #include "ui/expiry_badge.h"
+#include "ui/kind_field.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -17,10 +19,6 @@ namespace {
 
 std::string dateOf(UiContext& ui, std::int64_t ms) {
     return formatDateTime(ms, ui.services.clock.utcOffsetMinutes());
-}
-
-std::string key(const char* prefix, const std::string& fieldId) {
-    return std::string(prefix) + fieldId;
 }
 
 } // namespace
@@ -89,63 +87,6 @@ void EntryEditor::Wipe() {
     isNew = false;
     confirmDelete = false;
     viewing.reset();
-}
-
-void EntryEditor::DrawField(UiContext& ui, const kinds::Field& f) {
-    const Lang lang = ui.state.settings.language;
-    std::string& value = values[f.id];
-    Text(ui, f.label.in(lang) + (f.required ? " *" : ""));
-    const float w = std::min(ImGui::GetContentRegionAvail().x - (f.secret ? 230.0f : 0.0f), 600.0f);
-    ImGui::SetNextItemWidth(w);
-    const std::string id = "###" + key("field-", f.id);
-    bool edited = false;
-    if (f.type == kinds::FieldType::Multiline) {
-        edited = ImGui::InputTextMultiline(id.c_str(), &value, ImVec2(w, ImGui::GetTextLineHeight() * 4.5f));
-    } else if (f.type == kinds::FieldType::Choice) {
-        const kinds::Option* current = nullptr;
-        for (const kinds::Option& o : f.options)
-            if (o.value == value) current = &o;
-        if (BeginCombo(ui, f.label.in(lang), key("field-", f.id).c_str(),
-                       current ? current->label.in(lang).c_str() : "—")) {
-            for (const kinds::Option& o : f.options) {
-                const std::string label = o.label.in(lang) + "###" + key("option-", f.id + "-" + o.value);
-                if (ImGui::Selectable(label.c_str(), current == &o)) {
-                    value = o.value;
-                    edited = true;
-                }
-            }
-            ImGui::EndCombo();
-        }
-    } else {
-        ImGuiInputTextFlags flags = f.secret && !revealed.count(f.id) ? ImGuiInputTextFlags_Password : 0;
-        edited = ImGui::InputText(id.c_str(), &value, flags);
-    }
-    if (f.secret)
-        ui.seam.describeSecret(f.label.in(lang), value.size());
-    else
-        ui.seam.describeLast(f.label.in(lang), value);
-    if (f.secret) {
-        ImGui::SameLine();
-        const bool shown = revealed.count(f.id) > 0;
-        if (Button(ui, shown ? Str::ButtonHide : Str::ButtonReveal, key("reveal-", f.id).c_str())) {
-            if (shown)
-                revealed.erase(f.id);
-            else
-                revealed.insert(f.id);
-        }
-        ImGui::SameLine();
-        if (Button(ui, Str::ButtonCopy, key("copy-", f.id).c_str(), !value.empty())) CopySecret(ui, value);
-    }
-    if (edited || errors.count(f.id)) { // once a field has been touched, keep its message current
-        if (auto e = kinds::validateValue(f, kinds::normalise(f, value)))
-            errors[f.id] = *e;
-        else
-            errors.erase(f.id);
-    }
-    if (const auto it = errors.find(f.id); it != errors.end())
-        ErrorText(ui, it->second);
-    else if (!f.hint.ru.empty())
-        TextMuted(ui, f.hint.in(lang));
 }
 
 void EntryEditor::DrawOrganisation(UiContext& ui) {
@@ -223,6 +164,11 @@ void EntryEditor::Draw(UiContext& ui) {
     Text(ui, k.title.in(lang), ui.fonts.heading);
     TextMuted(ui, k.summary.in(lang));
     DrawExpiry(ui);
+    if (const procedures::Procedure* how = procedures::Library::builtIn().forKind(k.id);
+        how && Button(ui, Str::ButtonHowToRenew, "entry-how-to")) {
+        ui.state.openProcedure = AppState::ProcedureRequest{how->id, org, isNew ? std::string() : id};
+        ui.state.screen = Screen::Procedures;
+    }
     // Three tabs keep a long kind on one screen: the data, where it goes, and its history.
     if (!ImGui::BeginTabBar("entry-tabs")) return;
     if (ImGui::BeginTabItem((std::string(ui.t(Str::TabData)) + "###tab-data").c_str())) {
@@ -258,7 +204,7 @@ void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
     ImGui::BeginChild("entry-fields", ImVec2(0, -footer), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NoBackground);
     DrawOrganisation(ui);
-    for (const kinds::Field& f : kind().fields) DrawField(ui, f);
+    for (const kinds::Field& f : kind().fields) DrawKindField(ui, f, values[f.id], errors, revealed);
     if (kind().expiry.rule != kinds::Expiry::Rule::None) {
         if (TextField(ui, Str::FieldLeadDays, "entry-lead-days", leadText,
                       std::min(ImGui::GetContentRegionAvail().x, 600.0f)) ||

@@ -42,7 +42,6 @@ struct EntryEditor {
 
   private:
     const kinds::Kind& kind() const;
-    void DrawField(UiContext& ui, const kinds::Field& f);
     void DrawOrganisation(UiContext& ui);
     void DrawExpiry(UiContext& ui);
     void Save(UiContext& ui);

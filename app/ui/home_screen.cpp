@@ -16,7 +16,7 @@ struct EntryCard {
 // The three areas of the product; each becomes available when its feature lands.
 constexpr EntryCard kCards[] = {
     {Str::CardVaultTitle, Str::CardVaultText, Str::CardVaultButton, "open-vault", true},
-    {Str::CardProceduresTitle, Str::CardProceduresText, Str::CardProceduresButton, "open-procedures", false},
+    {Str::CardProceduresTitle, Str::CardProceduresText, Str::CardProceduresButton, "open-procedures", true},
     {Str::CardBundlesTitle, Str::CardBundlesText, Str::CardBundlesButton, "open-bundles", false},
 };
 
@@ -55,7 +55,10 @@ void HomeScreen::Draw(UiContext& ui) {
     const float w = stacked ? avail : (avail - gap * 2) / 3.0f;
     const float h = ImGui::GetTextLineHeightWithSpacing() * 7.5f;
     for (const EntryCard& card : kCards) {
-        if (DrawCard(ui, card, w, h) && card.title == Str::CardVaultTitle) ui.state.screen = Screen::Vault;
+        if (DrawCard(ui, card, w, h)) {
+            if (card.title == Str::CardVaultTitle) ui.state.screen = Screen::Vault;
+            if (card.title == Str::CardProceduresTitle) ui.state.screen = Screen::Procedures;
+        }
         if (!stacked && &card != &kCards[std::size(kCards) - 1]) ImGui::SameLine(0, gap);
     }
 

@@ -73,6 +73,7 @@ void SeamRecorder::addItem(ImGuiContext& g, ImGuiID id, const Pending& rect, std
     item.max = rect.bb.Max;
     item.disabled = rect.disabled;
     item.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
+    item.clipped = w && !isWindow && !w->ClipRect.Contains(rect.bb);
     items_.push_back(std::move(item));
     lastId_ = id;
 }
@@ -119,7 +120,7 @@ std::string SeamRecorder::itemsJson() const {
         nlohmann::json j = {{"kind", i.kind},         {"label", i.label},       {"key", i.key},
                             {"window", i.window},     {"x", i.min.x},           {"y", i.min.y},
                             {"w", i.max.x - i.min.x}, {"h", i.max.y - i.min.y}, {"disabled", i.disabled},
-                            {"checked", i.checked}};
+                            {"clipped", i.clipped},   {"checked", i.checked}};
         if (i.value) j["value"] = *i.value;
         if (i.length) j["length"] = *i.length;
         out.push_back(std::move(j));

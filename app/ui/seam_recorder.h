@@ -22,6 +22,7 @@ struct SeamItem {
     ImVec2 min, max;    // CSS pixels
     bool disabled = false;
     bool checked = false;
+    bool clipped = false; // partly hidden by its window (scrolled out of view), so not safe to click
     std::optional<std::string> value;  // text fields that are not secret
     std::optional<std::size_t> length; // secret fields: how many bytes were typed, never what
 };

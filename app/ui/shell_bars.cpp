@@ -38,6 +38,10 @@ void DrawTopBar(UiContext& ui) {
         ui.state.screen = Screen::Vault;
     }
     ImGui::SameLine();
+    if (Choice(ui, ui.t(Str::NavProcedures), "nav-procedures", ui.state.screen == Screen::Procedures)) {
+        ui.state.screen = Screen::Procedures;
+    }
+    ImGui::SameLine();
     if (Choice(ui, ui.t(Str::NavSettings), "nav-settings", ui.state.screen == Screen::Settings)) {
         ui.state.screen = Screen::Settings;
     }

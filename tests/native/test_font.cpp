@@ -1,6 +1,7 @@
 // The font that ships is the subset built from app/assets/font-glyphs.txt: every glyph the UI may
 // draw must be in it, or ImGui shows '?' instead of a Russian letter.
 #include "assets/ui_font.h"
+#include "content/embedded.h"
 #include "core/strings.h"
 #include "core/utf8.h"
 
@@ -70,4 +71,18 @@ TEST_CASE("glyphs outside the ranges were dropped from the font") {
     Font f;
     CHECK_FALSE(f.has(0x05D0)); // Hebrew alef: DejaVu has it, the subset must not
     CHECK_FALSE(f.has(0x0391)); // Greek Alpha
+}
+
+TEST_CASE("every character of the content files can be drawn") {
+    Font f;
+    const auto check = [&](std::string_view name, std::string_view text) {
+        for (char32_t c : utf8Decode(text)) {
+            if (c == U'\n' || c == U'\r' || c == U'\t') continue;
+            CAPTURE(name);
+            CAPTURE(static_cast<unsigned>(c));
+            CHECK((inRanges(c) && f.has(c)));
+        }
+    };
+    for (const content::File& file : content::kindFiles()) check(file.name, file.text);
+    for (const content::File& file : content::procedureFiles()) check(file.name, file.text);
 }

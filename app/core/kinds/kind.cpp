@@ -1,6 +1,7 @@
 #include "core/kinds/kind.h"
 
 #include "content/embedded.h"
+#include "core/kinds/text_json.h"
 
 #include <algorithm>
 #include <map>
@@ -20,34 +21,6 @@ const std::map<std::string, FieldType, std::less<>> kTypes = {{"guid", FieldType
                                                               {"choice", FieldType::Choice},
                                                               {"system-name", FieldType::SystemName},
                                                               {"url", FieldType::Url}};
-
-bool readText(const json& j, const char* key, Text& out, bool required, std::string& error) {
-    if (!j.contains(key)) {
-        if (required) error = std::string("missing \"") + key + "\"";
-        return !required;
-    }
-    const json& t = j[key];
-    if (!t.is_object() || !t.contains("ru") || !t["ru"].is_string() || !t.contains("en") ||
-        !t["en"].is_string()) {
-        error = std::string("\"") + key + "\" must be {\"ru\": \"...\", \"en\": \"...\"}";
-        return false;
-    }
-    out.ru = t["ru"].get<std::string>();
-    out.en = t["en"].get<std::string>();
-    if (out.ru.empty() || out.en.empty()) {
-        error = std::string("\"") + key + "\" has an empty text";
-        return false;
-    }
-    return true;
-}
-
-bool validId(const std::string& s, bool allowDash) {
-    if (s.empty()) return false;
-    return std::all_of(s.begin(), s.end(), [&](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               (allowDash && c == '-');
-    });
-}
 
 bool readField(const json& j, Field& f, std::string& error) {
     if (!j.is_object() || !j.contains("id") || !j["id"].is_string() ||

@@ -1,15 +1,14 @@
 #include "core/vault/model.h"
 
 #include "core/crypto/crypto.h"
+#include "core/vault/model_json.h"
 
 #include <algorithm>
 
 namespace ts::vault {
-namespace {
 
 using nlohmann::json;
 
-// Splits an object into the keys we know (returned) and the rest (kept verbatim in `unknown`).
 json takeUnknown(const json& obj, std::initializer_list<const char*> known) {
     json unknown = json::object();
     for (auto it = obj.begin(); it != obj.end(); ++it) {
@@ -26,6 +25,8 @@ bool isStringObject(const json& j) {
         if (!v.is_string()) return false;
     return true;
 }
+
+namespace {
 
 json toJson(const EntryVersion& v) {
     json j = v.unknown;
@@ -153,6 +154,12 @@ crypto::SecretBytes serialize(const Data& data) {
     json entries = json::array();
     for (const Entry& e : data.entries) entries.push_back(toJson(e));
     j["entries"] = std::move(entries);
+    json runs = json::array();
+    for (const Run& r : data.runs) runs.push_back(toJson(r));
+    j["runs"] = std::move(runs);
+    json attachments = json::array();
+    for (const Attachment& a : data.attachments) attachments.push_back(toJson(a));
+    j["attachments"] = std::move(attachments);
     const std::string text = j.dump(-1, ' ', false, json::error_handler_t::replace);
     return crypto::secretFrom(text);
 }
@@ -180,7 +187,23 @@ ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
             d.organisations.push_back(std::move(o));
         }
     }
-    d.unknown = takeUnknown(j, {"schema", "minReader", "organisations", "entries"});
+    if (j.contains("runs")) {
+        if (!j["runs"].is_array()) return ParseError::WrongShape;
+        for (const json& jr : j["runs"]) {
+            Run r;
+            if (!fromJson(jr, r)) return ParseError::WrongShape;
+            d.runs.push_back(std::move(r));
+        }
+    }
+    if (j.contains("attachments")) {
+        if (!j["attachments"].is_array()) return ParseError::WrongShape;
+        for (const json& ja : j["attachments"]) {
+            Attachment a;
+            if (!fromJson(ja, a)) return ParseError::WrongShape;
+            d.attachments.push_back(std::move(a));
+        }
+    }
+    d.unknown = takeUnknown(j, {"schema", "minReader", "organisations", "entries", "runs", "attachments"});
     out = std::move(d);
     return ParseError::None;
 }
@@ -243,6 +266,14 @@ bool apply(Data& data, const Change& c, std::int64_t now) {
             if (en.org == c.id) en.org.clear();
         return true;
     }
+    case Change::Kind::StartRun:
+    case Change::Kind::UpdateRun:
+    case Change::Kind::FinishRun:
+    case Change::Kind::RemoveRun:
+        return applyRunChange(data, c, now);
+    case Change::Kind::SetAttachment:
+    case Change::Kind::RemoveAttachment:
+        return applyAttachmentChange(data, c, now);
     case Change::Kind::Restore: {
         if (!e) return false;
         const auto v = std::find_if(e->history.rbegin(), e->history.rend(),

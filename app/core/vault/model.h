@@ -47,14 +47,49 @@ struct Organisation {
     nlohmann::json unknown = nlohmann::json::object();
 };
 
+// A checklist run of a procedure (core/procedures) for an organisation, saved as the user goes so
+// it can be paused and resumed; finished runs stay, without their values, as the history.
+struct Run {
+    std::string id;
+    std::string procedure;
+    std::string system; // the procedure's system: one open run per organisation and system
+    std::string org;
+    std::string target;                               // the entry it will update; empty: a new one
+    std::vector<std::string> done;                    // ticked step ids
+    nlohmann::json values = nlohmann::json::object(); // field id → value typed at the steps
+    std::int64_t startedAt = 0;
+    std::int64_t updatedAt = 0;
+    std::int64_t finishedAt = 0; // 0: still open
+    std::string savedEntry;      // the entry written when it finished
+    nlohmann::json unknown = nlohmann::json::object();
+
+    bool open() const { return finishedAt == 0; }
+};
+
+// A picture the user attached to a procedure step (their own screenshot of the portal), so an
+// organisation builds its own illustrated version; kept encrypted with the rest of the vault.
+struct Attachment {
+    std::string procedure, step;
+    std::string jpeg; // the picture, re-encoded as JPEG, in base64
+    int width = 0, height = 0;
+    std::int64_t addedAt = 0;
+    nlohmann::json unknown = nlohmann::json::object();
+};
+
 struct Data {
     std::vector<Organisation> organisations;
     std::vector<Entry> entries;
+    std::vector<Run> runs; // oldest first
+    std::vector<Attachment> attachments;
     nlohmann::json unknown = nlohmann::json::object();
 
     const Entry* find(std::string_view id) const;
     Entry* find(std::string_view id);
     const Organisation* organisation(std::string_view id) const;
+    const Run* run(std::string_view id) const;
+    // The open run for this organisation and system, if any.
+    const Run* openRun(std::string_view org, std::string_view system) const;
+    const Attachment* attachment(std::string_view procedure, std::string_view step) const;
 };
 
 enum class ParseError { None, NotJson, WrongShape, NewerSchema };
@@ -64,7 +99,19 @@ crypto::SecretBytes serialize(const Data& data);
 
 // One thing the user did to the vault.
 struct Change {
-    enum class Kind { Upsert, Remove, Restore, UpsertOrganisation, RemoveOrganisation };
+    enum class Kind {
+        Upsert,
+        Remove,
+        Restore,
+        UpsertOrganisation,
+        RemoveOrganisation,
+        StartRun,         // id: the new run; procedure, system, org, target
+        UpdateRun,        // id: the run; done, fields (its values), target
+        FinishRun,        // id: the run; target (existing or new entry id), entryKind, fields merged into it
+        RemoveRun,        // id: the run (an open one is abandoned; a finished one leaves the history)
+        SetAttachment,    // procedure, target (the step); fields: jpeg, width, height (strings)
+        RemoveAttachment, // procedure, target (the step)
+    };
     Kind kind = Kind::Upsert;
     std::string id;                                   // entry or organisation id (new id: created)
     std::string entryKind = "generic";                // Upsert of a new entry
@@ -73,10 +120,13 @@ struct Change {
     std::optional<std::vector<int>> warnDays;         // Upsert: set the entry's own lead times
     std::int64_t versionSavedAt = 0; // Restore: which history version (by time, not index: indices
                                      // shift when the oldest versions are dropped)
+    std::string procedure, system;   // StartRun; procedure: SetAttachment, RemoveAttachment
+    std::string target;              // StartRun, UpdateRun, FinishRun; the step of an attachment
+    std::vector<std::string> done;   // UpdateRun
 };
 
-// Applies a change at time `now`. False when it does not apply (unknown entry, bad version) or
-// changes nothing (same fields).
+// Applies a change at time `now`. False when it does not apply (unknown entry, bad version, a
+// second open run for one organisation and system) or changes nothing (same fields).
 bool apply(Data& data, const Change& change, std::int64_t now);
 
 // A new random entry id (32 hex characters).

@@ -107,27 +107,18 @@ export class AppPage {
       (q.key === undefined || i.key === q.key));
   }
 
-  // Finds an item, scrolling down with the mouse wheel (where the pointer last was) when it is
-  // not on screen yet — as a person scrolls a long form to reach a field.
+  // Finds an item, scrolling down with the mouse wheel when it is not on screen yet or is cut off
+  // by its window's edge — as a person scrolls a long form to reach a field. The wheel turns where
+  // the pointer is: over the cut-off item itself when part of it shows, else where it last was.
   async findScrolling(query) {
-    const found = await this.find(query, { timeout: 1500 }).catch(() => null);
-    if (found) return found;
-    for (let i = 0; i < 20; i++) {
-      await this.page.mouse.wheel(0, 240);
+    let item = await this.find(query, { timeout: 1500 }).catch(() => null);
+    for (let i = 0; i < 20 && (!item || item.clipped); i++) {
+      if (item) await this.page.mouse.move(item.x + item.w / 2, item.y + 2);
+      await this.page.mouse.wheel(0, item ? 120 : 240);
       await this.settle();
-      const item = await this.find(query, { timeout: 300 }).catch(() => null);
-      if (item) {
-        // Bring it fully into view: one more step when it is cut at the bottom.
-        const height = await this.page.evaluate(() => document.getElementById('canvas').clientHeight);
-        if (item.y + item.h > height - 40) {
-          await this.page.mouse.wheel(0, 120);
-          await this.settle();
-          return this.find(query);
-        }
-        return item;
-      }
+      item = await this.find(query, { timeout: 300 }).catch(() => null);
     }
-    return this.find(query, { timeout: 1 });
+    return item ?? this.find(query, { timeout: 1 });
   }
 
   // Clicks the centre of a widget with the mouse, as a person would.

@@ -69,3 +69,15 @@ export function typedDate(days, months = 0) {
   const p = (n) => String(n).padStart(2, '0');
   return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()}`;
 }
+
+// An organisation with a valid ИНН (RU) or УНП (BY), on the vault's organisations tab.
+export async function addOrganisation(app, name, country, taxId) {
+  await app.click({ key: 'tab-organisations' });
+  await app.click('Новая организация');
+  await typeInto(app, 'org-name', name);
+  if (country === 'BY') await app.click({ key: 'org-country-by' });
+  await typeInto(app, 'org-tax-id', taxId);
+  const before = (await app.state()).revision;
+  await app.click('Сохранить организацию');
+  await app.waitForState((s) => s.revision === before + 1 && !s.saving, 'the organisation saved');
+}

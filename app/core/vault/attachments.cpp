@@ -1,0 +1,76 @@
+#include "core/vault/model_json.h"
+
+#include <algorithm>
+
+namespace ts::vault {
+
+using nlohmann::json;
+
+json toJson(const Attachment& a) {
+    json j = a.unknown;
+    j["procedure"] = a.procedure;
+    j["step"] = a.step;
+    j["jpeg"] = a.jpeg;
+    j["width"] = a.width;
+    j["height"] = a.height;
+    j["addedAt"] = a.addedAt;
+    return j;
+}
+
+bool fromJson(const json& j, Attachment& a) {
+    if (!j.is_object()) return false;
+    for (const char* k : {"procedure", "step", "jpeg"})
+        if (!j.contains(k) || !j[k].is_string()) return false;
+    for (const char* k : {"width", "height", "addedAt"})
+        if (!j.contains(k) || !j[k].is_number_integer()) return false;
+    a.procedure = j["procedure"].get<std::string>();
+    a.step = j["step"].get<std::string>();
+    a.jpeg = j["jpeg"].get<std::string>();
+    a.width = j["width"].get<int>();
+    a.height = j["height"].get<int>();
+    a.addedAt = j["addedAt"].get<std::int64_t>();
+    a.unknown = takeUnknown(j, {"procedure", "step", "jpeg", "width", "height", "addedAt"});
+    return !a.procedure.empty() && !a.step.empty();
+}
+
+const Attachment* Data::attachment(std::string_view procedure, std::string_view step) const {
+    for (const Attachment& a : attachments)
+        if (a.procedure == procedure && a.step == step) return &a;
+    return nullptr;
+}
+
+bool applyAttachmentChange(Data& data, const Change& c, std::int64_t now) {
+    const auto it = std::find_if(data.attachments.begin(), data.attachments.end(), [&](const Attachment& a) {
+        return a.procedure == c.procedure && a.step == c.target;
+    });
+    if (c.kind == Change::Kind::RemoveAttachment) {
+        if (it == data.attachments.end()) return false;
+        data.attachments.erase(it);
+        return true;
+    }
+    if (c.procedure.empty() || c.target.empty() || !isStringObject(c.fields)) return false;
+    const auto number = [&](const char* k) {
+        const std::string v = c.fields.value(k, std::string());
+        return v.empty() || v.size() > 6 ||
+                       !std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; })
+                   ? 0
+                   : std::stoi(v);
+    };
+    Attachment a;
+    a.procedure = c.procedure;
+    a.step = c.target;
+    a.jpeg = c.fields.value("jpeg", std::string());
+    a.width = number("width");
+    a.height = number("height");
+    a.addedAt = now;
+    if (a.jpeg.empty() || a.width <= 0 || a.height <= 0) return false;
+    if (it != data.attachments.end()) { // a new picture replaces the step's old one
+        a.unknown = it->unknown;
+        *it = std::move(a);
+    } else {
+        data.attachments.push_back(std::move(a));
+    }
+    return true;
+}
+
+} // namespace ts::vault
