@@ -57,10 +57,10 @@ int main() {
         ts::showPageFatal("no-webgl2");
         return 1;
     }
-    rt->app =
-        new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
-                                         ts::scrubFreeStack, ts::downloadFile, &rt->files, &rt->textures},
-                        rt->seam);
+    rt->app = new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
+                                               ts::scrubFreeStack, ts::downloadFile, &rt->files,
+                                               &rt->textures, ts::setFullscreen},
+                              rt->seam);
     rt->vaultStorage.onActivity = [rt] {
         rt->pacer.wake();
         rt->app->OnStorageActivity(ts::monotonicSeconds());

@@ -102,6 +102,15 @@ mergeInto(LibraryManager.library, {
 });
 
 mergeInto(LibraryManager.library, {
+  // Presentation mode asks for the whole screen. Refused (no user gesture, a frame's policy), the
+  // presentation simply fills the window.
+  ts_fullscreen: function (on) {
+    try {
+      var root = document.documentElement;
+      if (on && !document.fullscreenElement && root.requestFullscreen) root.requestFullscreen().catch(function () {});
+      if (!on && document.fullscreenElement) document.exitFullscreen().catch(function () {});
+    } catch (e) {}
+  },
   // Saves bytes as a file through the browser's download (no network: a blob URL, revoked after).
   ts_download: function (namePtr, dataPtr, len, mimePtr) {
     try {

@@ -63,8 +63,9 @@ struct Services {
     const Clock& clock;
     std::function<void()> scrubMemory; // wipes what the platform can (the free stack); may be empty
     std::function<bool(std::string_view name, std::string_view bytes, const char* mime)> download;
-    FilePicker* files = nullptr;  // may be null: nothing can be picked
-    Textures* textures = nullptr; // may be null: pictures are not shown
+    FilePicker* files = nullptr;             // may be null: nothing can be picked
+    Textures* textures = nullptr;            // may be null: pictures are not shown
+    std::function<void(bool on)> fullscreen; // may be empty: presentations fill the window only
 };
 
 } // namespace ts::ui

@@ -177,11 +177,7 @@ void EntryEditor::Draw(UiContext& ui) {
     }
     if (ImGui::BeginTabItem((std::string(ui.t(Str::WhereItGoes)) + "###tab-where").c_str())) {
         Text(ui, k.whereItGoes.in(lang));
-        for (const kinds::Note& n : k.notes) {
-            if (n.warning) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.30f, 0.0f, 1.0f));
-            Bullet(ui, n.text.in(lang));
-            if (n.warning) ImGui::PopStyleColor();
-        }
+        for (const kinds::Note& n : k.notes) NoteBullet(ui, n.text.in(lang), n.warning);
         ImGui::EndTabItem();
     }
     if (entry) {

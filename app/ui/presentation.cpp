@@ -44,9 +44,7 @@ void DrawStepSlide(UiContext& ui, const procedures::Step& s) {
     Text(ui, s.text.in(lang), ui.fonts.heading);
     if (!s.warning.ru.empty()) {
         ImGui::Spacing();
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.60f, 0.32f, 0.0f, 1.0f));
-        Text(ui, s.warning.in(lang), ui.fonts.heading);
-        ImGui::PopStyleColor();
+        WarningText(ui, s.warning.in(lang), ui.fonts.heading);
     }
     ImGui::EndChild();
     if (wide) ImGui::SameLine(0, 32.0f);
@@ -117,7 +115,10 @@ void Presentation::Draw(UiContext& ui) {
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::End();
-    if (exit) procedure.clear();
+    if (exit) {
+        procedure.clear();
+        if (ui.services.fullscreen) ui.services.fullscreen(false);
+    }
 }
 
 } // namespace ts::ui

@@ -26,11 +26,7 @@ void DrawNotes(UiContext& ui, const Procedure& p) {
     }
     if (!p.notes.empty()) {
         Text(ui, ui.t(Str::PrintNotes), ui.fonts.heading);
-        for (const kinds::Note& n : p.notes) {
-            if (n.warning) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.30f, 0.0f, 1.0f));
-            Bullet(ui, n.text.in(lang));
-            if (n.warning) ImGui::PopStyleColor();
-        }
+        for (const kinds::Note& n : p.notes) NoteBullet(ui, n.text.in(lang), n.warning);
     }
 }
 
@@ -99,7 +95,10 @@ void ProceduresScreen::DrawProcedure(UiContext& ui, const Procedure& p) {
     TextMuted(ui, p.system.in(lang));
     Text(ui, p.title.in(lang), ui.fonts.heading);
     Text(ui, p.summary.in(lang));
-    if (Button(ui, Str::ButtonPresent, "present")) presentation.Start(p.id, step > 0 ? step + 1 : 0);
+    if (Button(ui, Str::ButtonPresent, "present")) {
+        presentation.Start(p.id, step > 0 ? step + 1 : 0);
+        if (ui.services.fullscreen) ui.services.fullscreen(true); // within the click: browsers require it
+    }
     ImGui::SameLine();
     if (Button(ui, Str::ButtonPrint, "print")) {
         const std::string html = procedures::printableHtml(p, kinds::Registry::builtIn(), lang);
@@ -142,11 +141,7 @@ void ProceduresScreen::DrawSteps(UiContext& ui, const Procedure& p) {
     const procedures::Step& s = p.steps[static_cast<std::size_t>(step)];
     Text(ui, s.title.in(lang), ui.fonts.heading);
     Text(ui, s.text.in(lang));
-    if (!s.warning.ru.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.30f, 0.0f, 1.0f));
-        Text(ui, s.warning.in(lang));
-        ImGui::PopStyleColor();
-    }
+    if (!s.warning.ru.empty()) WarningText(ui, s.warning.in(lang));
     ImGui::Spacing();
     DrawMockup(ui, s.screen, std::min(ImGui::GetContentRegionAvail().x - 20.0f, 780.0f), 14.0f,
                ("mockup-" + s.id).c_str());

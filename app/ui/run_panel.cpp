@@ -290,11 +290,7 @@ void RunPanel::DrawStep(UiContext& ui, const Procedure& p, const kinds::Kind& ki
                        {{"n", std::to_string(current + 1)}, {"total", std::to_string(p.steps.size())}}));
     Text(ui, s.title.in(lang), ui.fonts.heading);
     Text(ui, s.text.in(lang));
-    if (!s.warning.ru.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.30f, 0.0f, 1.0f));
-        Text(ui, s.warning.in(lang));
-        ImGui::PopStyleColor();
-    }
+    if (!s.warning.ru.empty()) WarningText(ui, s.warning.in(lang));
     for (const std::string& id : s.fills)
         if (const kinds::Field* f = kind.field(id)) DrawKindField(ui, *f, values[id], errors, revealed);
     const bool isDone = std::find(done.begin(), done.end(), s.id) != done.end();

@@ -8,8 +8,6 @@
 namespace ts::ui {
 namespace {
 
-const ImVec4 kWarn(0.55f, 0.30f, 0.0f, 1.0f);
-
 void StrengthMeter(UiContext& ui, const SecretField& f) {
     const int score = vault::passphraseStrength(f.bytes());
     static constexpr ImVec4 kColors[] = {{0.75f, 0.15f, 0.15f, 1},
@@ -59,9 +57,7 @@ void VaultGate::DrawCreate(UiContext& ui) {
     if (slow.busy()) return DrawWorking(ui, Str::WorkingKdf);
     Text(ui, ui.t(Str::CreateTitle), ui.fonts.title);
     Text(ui, ui.t(Str::CreateIntro));
-    ImGui::PushStyleColor(ImGuiCol_Text, kWarn);
-    Text(ui, ui.t(Str::CreateWarning));
-    ImGui::PopStyleColor();
+    WarningText(ui, ui.t(Str::CreateWarning));
     ImGui::Spacing();
     bool submit = PassphraseInput(ui, Str::FieldPassphrase, "create-pass", pass);
     StrengthMeter(ui, pass);

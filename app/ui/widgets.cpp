@@ -38,6 +38,20 @@ void ErrorText(UiContext& ui, Str message) {
     ImGui::PopStyleColor();
 }
 
+constexpr ImVec4 kWarningColour(0.55f, 0.30f, 0.0f, 1.0f);
+
+void WarningText(UiContext& ui, std::string_view text, ImFont* font) {
+    ImGui::PushStyleColor(ImGuiCol_Text, kWarningColour);
+    Text(ui, text, font);
+    ImGui::PopStyleColor();
+}
+
+void NoteBullet(UiContext& ui, std::string_view text, bool warning) {
+    if (warning) ImGui::PushStyleColor(ImGuiCol_Text, kWarningColour);
+    Bullet(ui, text);
+    if (warning) ImGui::PopStyleColor();
+}
+
 void Bullet(UiContext& ui, std::string_view text) {
     ImGui::Bullet();
     ImGui::SameLine();

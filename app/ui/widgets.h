@@ -17,6 +17,10 @@ void TextMuted(UiContext& ui, std::string_view text);
 void Bullet(UiContext& ui, std::string_view text);
 // A validation or failure message, in the error colour.
 void ErrorText(UiContext& ui, Str message);
+// Something the user must not miss (a portal's trap, a rule), in the warning colour.
+void WarningText(UiContext& ui, std::string_view text, ImFont* font = nullptr);
+// A note of a kind or a procedure: a bullet, in the warning colour when it is a warning.
+void NoteBullet(UiContext& ui, std::string_view text, bool warning);
 
 // A button labelled from the table; `key` is its id in every language.
 bool Button(UiContext& ui, Str label, const char* key, bool enabled = true);
