@@ -275,6 +275,40 @@ enum class Str : std::uint16_t {
     ErrImageNotImage,
     ErrImageTooLarge,
     ErrImageDamaged,
+    // Encrypted bundles (.tsb): why one does not open, or cannot be written
+    ErrBundleNotBundle,
+    ErrBundleUnsupportedVersion,
+    ErrBundleNewerVersion,
+    ErrBundleTruncated,
+    ErrBundleTrailingData,
+    ErrBundleHeaderDamaged,
+    ErrBundleBadKdfParams,
+    ErrBundleKdfFailed,
+    ErrBundleWrongPassphrase,
+    ErrBundleForOtherRecipient,
+    ErrBundleNeedsPassphrase,
+    ErrBundleNeedsRecipientKey,
+    ErrBundleDamaged,
+    ErrBundleEmpty,
+    ErrBundleTooLarge,
+    ErrBundleBadText,
+    ErrBundleBadReceivingCode,
+    ErrBundleReceivingCodeTypo,
+    // Importing another password manager's export (core/bundle/importers.h)
+    ErrImportTooLarge,
+    ErrImportNotUtf8,
+    ErrImportNotKeePassCsv,
+    ErrImportCsvOpenQuote,
+    ErrImportCsvAfterQuote,
+    ErrImportCsvFieldCount,
+    ErrImportNotJson,
+    ErrImportNotBitwarden,
+    ErrImportBitwardenEncrypted,
+    ErrImportEmpty,
+    ImportLine,      // {n}: where in the file, shown after the message
+    ImportNoteGroup, // labels of the lines written into an imported entry's notes
+    ImportNoteFolder,
+    ImportNoteCollection,
 
     Count
 };

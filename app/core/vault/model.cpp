@@ -1,6 +1,7 @@
 #include "core/vault/model.h"
 
 #include "core/crypto/crypto.h"
+#include "core/vault/merge.h"
 #include "core/vault/model_json.h"
 
 #include <algorithm>
@@ -274,6 +275,8 @@ bool apply(Data& data, const Change& c, std::int64_t now) {
     case Change::Kind::SetAttachment:
     case Change::Kind::RemoveAttachment:
         return applyAttachmentChange(data, c, now);
+    case Change::Kind::Import:
+        return applyImport(data, c, now);
     case Change::Kind::Restore: {
         if (!e) return false;
         const auto v = std::find_if(e->history.rbegin(), e->history.rend(),

@@ -111,6 +111,7 @@ struct Change {
         RemoveRun,        // id: the run (an open one is abandoned; a finished one leaves the history)
         SetAttachment,    // procedure, target (the step); fields: jpeg, width, height (strings)
         RemoveAttachment, // procedure, target (the step)
+        Import, // fields: {"data": the incoming vault JSON, "decisions": {id: "mine"|"theirs"|"both"}}
     };
     Kind kind = Kind::Upsert;
     std::string id;                                   // entry or organisation id (new id: created)

@@ -1,0 +1,187 @@
+#include "core/vault/merge.h"
+
+#include "core/vault/model_json.h"
+
+#include <algorithm>
+
+namespace ts::vault {
+
+using nlohmann::json;
+
+namespace {
+
+std::string text(const json& fields, const std::string& key) {
+    const auto it = fields.find(key);
+    return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+bool inHistory(const Entry& e, const json& fields) {
+    return std::any_of(e.history.begin(), e.history.end(),
+                       [&](const EntryVersion& v) { return v.fields == fields; });
+}
+
+MergeStatus classify(const Entry* mine, const Entry& theirs) {
+    if (!mine) return MergeStatus::New;
+    if (mine->kind == theirs.kind && mine->fields == theirs.fields) return MergeStatus::Identical;
+    if (mine->kind == theirs.kind && inHistory(theirs, mine->fields)) return MergeStatus::Newer;
+    if (mine->kind == theirs.kind && inHistory(*mine, theirs.fields)) return MergeStatus::Older;
+    return MergeStatus::Conflict;
+}
+
+// An incoming entry without a matching id may still be one we hold (another tool's export has
+// its own ids): the same kind and fields count as the same entry.
+const Entry* counterpart(const Data& mine, const Entry& theirs) {
+    if (const Entry* e = mine.find(theirs.id)) return e;
+    for (const Entry& e : mine.entries)
+        if (e.kind == theirs.kind && e.fields == theirs.fields) return &e;
+    return nullptr;
+}
+
+std::vector<FieldDiff> diff(const Entry& mine, const Entry& theirs) {
+    std::vector<std::string> keys;
+    for (const json* f : {&mine.fields, &theirs.fields})
+        for (auto it = f->begin(); it != f->end(); ++it)
+            if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
+    std::vector<FieldDiff> out;
+    for (const std::string& k : keys) {
+        const std::string a = text(mine.fields, k), b = text(theirs.fields, k);
+        if (a != b) out.push_back(FieldDiff{k, a, b});
+    }
+    if (mine.kind != theirs.kind) out.insert(out.begin(), FieldDiff{"#kind", mine.kind, theirs.kind});
+    return out;
+}
+
+bool sameOrganisation(const Organisation& a, const Organisation& b) {
+    return a.name == b.name && a.country == b.country && a.taxId == b.taxId;
+}
+
+const char* decisionName(Decision d) {
+    switch (d) {
+    case Decision::KeepMine:
+        return "mine";
+    case Decision::TakeTheirs:
+        return "theirs";
+    case Decision::KeepBoth:
+        break;
+    }
+    return "both";
+}
+
+// Their versions, then ours on top: the entry's history keeps every version either side saw.
+void adopt(Entry& mine, const Entry& theirs, std::int64_t now) {
+    mine.history.push_back(EntryVersion{mine.updatedAt, mine.fields, json::object()});
+    for (const EntryVersion& v : theirs.history)
+        if (!inHistory(mine, v.fields) && v.fields != mine.fields) mine.history.push_back(v);
+    std::sort(mine.history.begin(), mine.history.end(),
+              [](const EntryVersion& a, const EntryVersion& b) { return a.savedAt < b.savedAt; });
+    while (mine.history.size() > kMaxHistory) mine.history.erase(mine.history.begin());
+    mine.fields = theirs.fields;
+    mine.updatedAt = now;
+    if (mine.org.empty()) mine.org = theirs.org;
+}
+
+} // namespace
+
+int MergePreview::count(MergeStatus s) const {
+    return static_cast<int>(
+        std::count_if(items.begin(), items.end(), [&](const MergeItem& i) { return i.status == s; }));
+}
+
+MergePreview previewMerge(const Data& mine, const Data& theirs) {
+    MergePreview p;
+    for (const Organisation& o : theirs.organisations) {
+        const Organisation* m = mine.organisation(o.id);
+        MergeItem item{MergeItem::What::Organisation, o.id, MergeStatus::New, {}};
+        if (m && sameOrganisation(*m, o)) {
+            item.status = MergeStatus::Identical;
+        } else if (m) {
+            item.status = MergeStatus::Conflict;
+            for (auto [field, a, b] :
+                 {std::tuple{"name", m->name, o.name}, std::tuple{"taxId", m->taxId, o.taxId},
+                  std::tuple{"country", m->country, o.country}})
+                if (a != b) item.diffs.push_back(FieldDiff{field, a, b});
+        }
+        p.items.push_back(std::move(item));
+    }
+    for (const Entry& e : theirs.entries) {
+        const Entry* m = counterpart(mine, e);
+        MergeItem item{MergeItem::What::Entry, e.id, classify(m, e), {}};
+        if (item.status == MergeStatus::Conflict) item.diffs = diff(*m, e);
+        p.items.push_back(std::move(item));
+    }
+    return p;
+}
+
+Change importChange(const Data& theirs, const std::map<std::string, Decision>& decisions) {
+    Change c;
+    c.kind = Change::Kind::Import;
+    json d = json::object();
+    for (const auto& [id, decision] : decisions) d[id] = decisionName(decision);
+    const crypto::SecretBytes bytes = serialize(theirs);
+    c.fields = {{"data", json::parse(bytes.begin(), bytes.end())}, {"decisions", std::move(d)}};
+    return c;
+}
+
+bool applyImport(Data& data, const Change& c, std::int64_t now) {
+    if (!c.fields.contains("data") || !c.fields.contains("decisions") || !c.fields["decisions"].is_object())
+        return false;
+    const std::string text = c.fields["data"].dump();
+    Data theirs;
+    if (parse(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), theirs) !=
+        ParseError::None)
+        return false;
+    const json& decisions = c.fields["decisions"];
+    const auto decided = [&](const std::string& id) {
+        const std::string d = decisions.value(id, std::string("both"));
+        return d == "mine" ? Decision::KeepMine : d == "theirs" ? Decision::TakeTheirs : Decision::KeepBoth;
+    };
+    bool changed = false;
+    for (const Organisation& o : theirs.organisations) {
+        auto it = std::find_if(data.organisations.begin(), data.organisations.end(),
+                               [&](const Organisation& m) { return m.id == o.id; });
+        if (it == data.organisations.end()) {
+            data.organisations.push_back(o);
+            changed = true;
+        } else if (!sameOrganisation(*it, o) && decided(o.id) == Decision::TakeTheirs) {
+            *it = o;
+            changed = true;
+        } // an organisation is a name and a number: "both" would make two of one, so ours stays
+    }
+    for (const Entry& e : theirs.entries) {
+        const Entry* m = counterpart(data, e);
+        const MergeStatus status = classify(m, e);
+        Entry* mine = m ? data.find(m->id) : nullptr;
+        if (status == MergeStatus::Identical || status == MergeStatus::Older) continue;
+        if (status == MergeStatus::Newer ||
+            (status == MergeStatus::Conflict && decided(e.id) == Decision::TakeTheirs)) {
+            if (mine->kind != e.kind) { // a different kind cannot be a version of ours: keep both
+                Entry copy = e;
+                copy.id = newEntryId();
+                data.entries.push_back(std::move(copy));
+            } else {
+                adopt(*mine, e, now);
+            }
+            changed = true;
+            continue;
+        }
+        if (status == MergeStatus::Conflict && decided(e.id) == Decision::KeepMine) continue;
+        Entry copy = e; // new, or both kept
+        if (status == MergeStatus::Conflict || data.find(copy.id)) copy.id = newEntryId();
+        if (!copy.org.empty() && !data.organisation(copy.org)) copy.org.clear();
+        data.entries.push_back(std::move(copy));
+        changed = true;
+    }
+    for (const Run& r : theirs.runs)
+        if (!data.run(r.id) && (r.open() ? !data.openRun(r.org, r.system) : true)) {
+            data.runs.push_back(r);
+            changed = true;
+        }
+    for (const Attachment& a : theirs.attachments)
+        if (!data.attachment(a.procedure, a.step)) {
+            data.attachments.push_back(a);
+            changed = true;
+        }
+    return changed;
+}
+
+} // namespace ts::vault
