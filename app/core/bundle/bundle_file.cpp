@@ -5,6 +5,7 @@
 // codes · [write] both modes · [read] inspect and the two opens · [text] the TSB1: form
 #include "core/bundle/bundle_file.h"
 
+#include "core/crypto/byte_fields.h"
 #include "core/images/base64.h"
 
 #include <algorithm>
@@ -14,6 +15,10 @@ namespace ts::bundle {
 using crypto::Bytes;
 using crypto::Key;
 using Span = std::span<const std::uint8_t>;
+using crypto::readArray;
+using crypto::readLe;
+using crypto::writeArray;
+using crypto::writeLe;
 
 namespace {
 
@@ -59,23 +64,6 @@ static_assert(crypto_scalarmult_BYTES == kPublicKeyBytes && crypto_scalarmult_SC
 
 constexpr std::size_t headerBytes(Mode m) {
     return m == Mode::Passphrase ? kPassphraseHeaderBytes : kRecipientHeaderBytes;
-}
-
-// Callers check `at + n <= f.size()` first.
-std::uint64_t readLe(Span f, std::size_t at, std::size_t n) {
-    std::uint64_t v = 0;
-    for (std::size_t i = n; i-- > 0;) v = (v << 8) | f[at + i];
-    return v;
-}
-
-void writeLe(std::uint8_t* p, std::uint64_t v, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-
-template <std::size_t N> std::array<std::uint8_t, N> readArray(Span f, std::size_t at) {
-    std::array<std::uint8_t, N> a{};
-    std::copy_n(f.begin() + static_cast<std::ptrdiff_t>(at), N, a.begin());
-    return a;
 }
 
 // Bytes 0..10 of a header of mode `m`, the rest zero: the mode-specific fields are filled by the caller.

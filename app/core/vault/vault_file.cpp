@@ -2,6 +2,8 @@
 // and integers are assembled byte by byte: a crafted file must get an error, never a crash.
 #include "core/vault/vault_file.h"
 
+#include "core/crypto/byte_fields.h"
+
 #include <algorithm>
 
 namespace ts::vault {
@@ -9,6 +11,10 @@ namespace ts::vault {
 using crypto::Bytes;
 using crypto::Key;
 using Span = std::span<const std::uint8_t>;
+using crypto::readArray;
+using crypto::readLe;
+using crypto::writeArray;
+using crypto::writeLe;
 
 namespace {
 
@@ -44,27 +50,6 @@ static_assert(kBodyAt == kHeaderBytes + kBodyPrefixBytes);
 static_assert(kRevisionAt - kWrappedKeyAt == std::tuple_size_v<decltype(Header::wrappedKey)>);
 
 using HeaderBytes = std::array<std::uint8_t, kHeaderBytes>;
-
-// Callers check `at + n <= f.size()` first (inspect does, once, for the whole header).
-std::uint64_t readLe(Span f, std::size_t at, std::size_t n) {
-    std::uint64_t v = 0;
-    for (std::size_t i = n; i-- > 0;) v = (v << 8) | f[at + i];
-    return v;
-}
-
-void writeLe(std::uint8_t* p, std::uint64_t v, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-
-template <std::size_t N> std::array<std::uint8_t, N> readArray(Span f, std::size_t at) {
-    std::array<std::uint8_t, N> a{};
-    std::copy_n(f.begin() + static_cast<std::ptrdiff_t>(at), N, a.begin());
-    return a;
-}
-
-template <std::size_t N> void writeArray(std::uint8_t* p, const std::array<std::uint8_t, N>& a) {
-    std::copy(a.begin(), a.end(), p);
-}
 
 // Bytes 0..163 for `h` with a body ciphertext of `bodyLen` bytes, checksum included.
 HeaderBytes encodeHeader(const Header& h, std::uint64_t bodyLen) {
