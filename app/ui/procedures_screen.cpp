@@ -61,7 +61,7 @@ void ProceduresScreen::Draw(UiContext& ui) {
 void ProceduresScreen::DrawList(UiContext& ui, float width) {
     const Lang lang = ui.state.settings.language;
     const bool stacked = narrow(ImGui::GetContentRegionAvail().x);
-    ImGui::BeginChild("procedure-list", ImVec2(width, stacked ? 0.0f : 0.0f),
+    ImGui::BeginChild("procedure-list", ImVec2(width, 0.0f),
                       ImGuiChildFlags_Border | (stacked ? ImGuiChildFlags_AutoResizeY : 0));
     const float wrap = ImGui::GetContentRegionAvail().x;
     for (const Procedure& p : Library::builtIn().all()) {

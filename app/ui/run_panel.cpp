@@ -121,7 +121,8 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
             }
         ImGui::EndCombo();
     }
-    const std::string chosen = procedures::defaultTarget(data, p, org, target);
+    const std::string chosen =
+        target == "-" ? std::string() : procedures::defaultTarget(data, p, org, target);
     if (kind) {
         Text(ui, ui.t(Str::RunTarget));
         const vault::Entry* current = data.find(chosen);
@@ -155,7 +156,7 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
         c.procedure = p.id;
         c.system = procedures::systemKey(p);
         c.org = org;
-        c.target = target == "-" ? std::string() : chosen;
+        c.target = chosen;
         ui.services.session.submit(c);
         runId = c.id;
         lastSaved.clear();

@@ -176,6 +176,18 @@ test('a run for an organisation: ticked, paused over a reload, the token typed a
     const target = (await app.items()).find((i) => i.key === 'run-target');
     return target && target.value && target.value !== 'В новую запись';
   }, 'the entry it came from as the target');
+  // "A new entry" can be chosen instead, and the entry again.
+  await app.click({ key: 'run-target' });
+  await app.click({ key: 'run-target-new' });
+  await app.waitForValue({ key: 'run-target' }, 'В новую запись');
+  await app.click({ key: 'run-target' });
+  const option = await until(async () => (await app.items()).find((i) => i.key.startsWith('run-target-') &&
+    i.key !== 'run-target-new'), 'the entry in the list');
+  await app.click({ key: option.key });
+  await until(async () => {
+    const target = (await app.items()).find((i) => i.key === 'run-target');
+    return target && target.value && target.value !== 'В новую запись';
+  }, 'the entry chosen again');
   rev = (await app.state()).revision;
   await app.click({ key: 'run-start' });
   await app.waitForState((s) => s.revision === rev + 1 && !s.saving, 'the second run');
