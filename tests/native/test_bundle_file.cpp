@@ -2,6 +2,7 @@
 // be wrong, each with its own error; receiving codes against an answer computed by the Python reader.
 // Passphrase bundles here use KdfParams::fastForTests(), so Argon2 costs microseconds, not a second.
 #include "core/bundle/bundle_file.h"
+#include "test_bytes.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -14,6 +15,9 @@
 using namespace ts;
 using namespace ts::bundle;
 using crypto::Bytes;
+
+using ts::testing::bytesOf;
+using ts::testing::hex;
 
 namespace {
 
@@ -29,18 +33,6 @@ constexpr std::string_view kAlicePublic = "8520f0098930a754748b7ddcb43ef75a0dbf3
 // Built from docs/bundle-format.md by tests/python/decrypt_bundle.py --receiving-code-of <Alice's secret>.
 constexpr std::string_view kAliceCode =
     "TSR1-GMGF0-2C962-KN8X4-BFQEB-8FQQB-86VYE-GD4RW-1NX7B-MJMRX-AMV9S-N1BDM-968D0";
-
-Bytes hex(std::string_view h) {
-    auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-    Bytes out;
-    for (std::size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<std::uint8_t>(nibble(h[i]) * 16 + nibble(h[i + 1])));
-    return out;
-}
-
-std::span<const std::uint8_t> bytesOf(std::string_view s) {
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
 std::string textOf(const crypto::SecretBytes& s) {
     return std::string(s.begin(), s.end());

@@ -1,6 +1,7 @@
 // The crypto wrapper against answers computed elsewhere (Python's hashlib and PyNaCl, the XChaCha20
 // draft's test vector), then round trips and tampering that must fail.
 #include "core/crypto/crypto.h"
+#include "test_bytes.h"
 
 #include <doctest/doctest.h>
 #include <string>
@@ -9,19 +10,10 @@
 using namespace ts;
 using namespace ts::crypto;
 
+using ts::testing::bytesOf;
+using ts::testing::hex;
+
 namespace {
-
-Bytes hex(std::string_view h) {
-    auto nibble = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
-    Bytes out;
-    for (std::size_t i = 0; i + 1 < h.size(); i += 2)
-        out.push_back(static_cast<std::uint8_t>(nibble(h[i]) * 16 + nibble(h[i + 1])));
-    return out;
-}
-
-std::span<const std::uint8_t> bytesOf(std::string_view s) {
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
 template <std::size_t N> std::array<std::uint8_t, N> arrayOf(const Bytes& b) {
     REQUIRE(b.size() == N);

@@ -1,6 +1,7 @@
 // The vault file: round trips, then every way a file can be wrong, each with its own error.
 // All vaults here use KdfParams::fastForTests(), so Argon2 costs microseconds, not a second.
 #include "core/vault/vault_file.h"
+#include "test_bytes.h"
 
 #include <doctest/doctest.h>
 #include <set>
@@ -11,15 +12,13 @@ using namespace ts;
 using namespace ts::vault;
 using crypto::Bytes;
 
+using ts::testing::bytesOf;
+
 namespace {
 
 const crypto::KdfParams kFast = crypto::KdfParams::fastForTests();
 const std::string_view kPass = "верный конь батарейка скрепка";
 const std::string_view kBody = R"({"items":[{"kind":"eis-export","token":"тест"}]})";
-
-std::span<const std::uint8_t> bytesOf(std::string_view s) {
-    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
 
 std::string textOf(const crypto::SecretBytes& s) {
     return std::string(s.begin(), s.end());
