@@ -21,6 +21,12 @@ Settings parseSettings(std::string_view text) {
                 for (int choice : kAutoLockChoices)
                     if (m == choice) s.autoLockMinutes = m;
             }
+        } else if (key == "backupReminderDays") {
+            if (value.is_number_integer()) {
+                const int d = value.get<int>();
+                for (int choice : kBackupReminderChoices)
+                    if (d == choice) s.backupReminderDays = d;
+            }
         } else if (key != "version") {
             s.unknown[key] = value;
         }
@@ -34,6 +40,7 @@ std::string serializeSettings(const Settings& s) {
     j["language"] = langCode(s.language);
     j["workstation"] = s.workstation;
     j["autoLockMinutes"] = s.autoLockMinutes;
+    j["backupReminderDays"] = s.backupReminderDays;
     return j.dump();
 }
 

@@ -16,12 +16,14 @@ struct Settings {
     Lang language = Lang::Ru;
     std::string workstation;
     int autoLockMinutes = 10; // lock after this long without input; one of kAutoLockChoices
+    int backupReminderDays = 30; // remind when no full export for this long; one of kBackupReminderChoices
     nlohmann::json unknown = nlohmann::json::object(); // fields of newer versions, kept verbatim
 };
 
 inline constexpr int kSettingsVersion = 1;
 inline constexpr std::size_t kWorkstationMaxChars = 64;
 inline constexpr int kAutoLockChoices[] = {1, 5, 10, 15, 30, 60};
+inline constexpr int kBackupReminderChoices[] = {0, 7, 14, 30, 90}; // days; 0: never remind
 // A hidden tab locks after this long, whatever the idle setting: nobody is looking at it.
 inline constexpr int kHiddenLockMinutes = 5;
 

@@ -40,6 +40,17 @@ TEST_CASE("auto-lock accepts only the offered choices") {
     CHECK(parseSettings(serializeSettings(s)).autoLockMinutes == 1);
 }
 
+TEST_CASE("the backup reminder accepts only the offered choices, never included") {
+    CHECK(parseSettings("").backupReminderDays == 30);
+    CHECK(parseSettings(R"({"backupReminderDays":0})").backupReminderDays == 0);
+    CHECK(parseSettings(R"({"backupReminderDays":90})").backupReminderDays == 90);
+    CHECK(parseSettings(R"({"backupReminderDays":31})").backupReminderDays == 30);
+    CHECK(parseSettings(R"({"backupReminderDays":"7"})").backupReminderDays == 30);
+    Settings s;
+    s.backupReminderDays = 7;
+    CHECK(parseSettings(serializeSettings(s)).backupReminderDays == 7);
+}
+
 TEST_CASE("unreadable settings fall back to defaults field by field") {
     CHECK(parseSettings("not json").language == Lang::Ru);
     CHECK(parseSettings("[1,2]").language == Lang::Ru);

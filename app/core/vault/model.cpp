@@ -147,6 +147,13 @@ const Organisation* Data::organisation(std::string_view id) const {
 
 crypto::SecretBytes serialize(const Data& data) {
     json j = data.unknown;
+    const Installation& in = data.installation;
+    if (!in.secretKey.empty() || in.lastBackupAt != 0 || !in.unknown.empty()) {
+        json ji = in.unknown;
+        if (!in.secretKey.empty()) ji["secretKey"] = in.secretKey;
+        if (in.lastBackupAt != 0) ji["lastBackupAt"] = in.lastBackupAt;
+        j["installation"] = std::move(ji);
+    }
     j["schema"] = kSchemaVersion;
     j["minReader"] = 1; // a reader older than this must refuse the vault rather than damage it
     json orgs = json::array();
@@ -204,7 +211,22 @@ ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
             d.attachments.push_back(std::move(a));
         }
     }
-    d.unknown = takeUnknown(j, {"schema", "minReader", "organisations", "entries", "runs", "attachments"});
+    if (j.contains("installation")) {
+        const json& ji = j["installation"];
+        if (!ji.is_object()) return ParseError::WrongShape;
+        Installation& in = d.installation;
+        if (ji.contains("secretKey")) {
+            if (!ji["secretKey"].is_string()) return ParseError::WrongShape;
+            in.secretKey = ji["secretKey"].get<std::string>();
+        }
+        if (ji.contains("lastBackupAt")) {
+            if (!ji["lastBackupAt"].is_number_integer()) return ParseError::WrongShape;
+            in.lastBackupAt = ji["lastBackupAt"].get<std::int64_t>();
+        }
+        in.unknown = takeUnknown(ji, {"secretKey", "lastBackupAt"});
+    }
+    d.unknown = takeUnknown(
+        j, {"schema", "minReader", "installation", "organisations", "entries", "runs", "attachments"});
     out = std::move(d);
     return ParseError::None;
 }
@@ -277,6 +299,16 @@ bool apply(Data& data, const Change& c, std::int64_t now) {
         return applyAttachmentChange(data, c, now);
     case Change::Kind::Import:
         return applyImport(data, c, now);
+    case Change::Kind::SetInstallationKey: {
+        if (!data.installation.secretKey.empty() || !c.fields.contains("secretKey") ||
+            !c.fields["secretKey"].is_string())
+            return false;
+        data.installation.secretKey = c.fields["secretKey"].get<std::string>();
+        return !data.installation.secretKey.empty();
+    }
+    case Change::Kind::NoteBackup:
+        data.installation.lastBackupAt = now;
+        return true;
     case Change::Kind::Restore: {
         if (!e) return false;
         const auto v = std::find_if(e->history.rbegin(), e->history.rend(),

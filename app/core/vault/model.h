@@ -76,7 +76,17 @@ struct Attachment {
     nlohmann::json unknown = nlohmann::json::object();
 };
 
+// What belongs to this installation and never travels in a bundle: its X25519 key pair for
+// receiving bundles (the secret key; the public key is derived) and when the whole vault was last
+// exported, for the backup reminder.
+struct Installation {
+    std::string secretKey;         // base64 of the 32-byte X25519 secret key; empty: none yet
+    std::int64_t lastBackupAt = 0; // 0: never
+    nlohmann::json unknown = nlohmann::json::object();
+};
+
 struct Data {
+    Installation installation;
     std::vector<Organisation> organisations;
     std::vector<Entry> entries;
     std::vector<Run> runs; // oldest first
@@ -112,6 +122,8 @@ struct Change {
         SetAttachment,    // procedure, target (the step); fields: jpeg, width, height (strings)
         RemoveAttachment, // procedure, target (the step)
         Import, // fields: {"data": the incoming vault JSON, "decisions": {id: "mine"|"theirs"|"both"}}
+        SetInstallationKey, // fields: {"secretKey": base64}; only when there is none (the first tab wins)
+        NoteBackup,         // the whole vault was exported now
     };
     Kind kind = Kind::Upsert;
     std::string id;                                   // entry or organisation id (new id: created)

@@ -1,0 +1,137 @@
+#include "core/bundle/transfer.h"
+
+#include "core/images/base64.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace ts::bundle {
+namespace {
+
+bool startsWith(std::span<const std::uint8_t> bytes, std::string_view prefix) {
+    return bytes.size() >= prefix.size() && std::memcmp(bytes.data(), prefix.data(), prefix.size()) == 0;
+}
+
+bool endsWith(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    return std::equal(suffix.rbegin(), suffix.rend(), s.rbegin(),
+                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+}
+
+} // namespace
+
+vault::Data selectForExport(const vault::Data& data, const Selection& selection) {
+    using Scope = Selection::Scope;
+    vault::Data out;
+    out.unknown = nlohmann::json::object(); // a newer app's vault-level data stays with the vault
+    const auto entryWanted = [&](const vault::Entry& e) {
+        switch (selection.scope) {
+        case Scope::All:
+            return true;
+        case Scope::Organisations:
+            return !e.org.empty() && selection.ids.count(e.org) > 0;
+        case Scope::Entries:
+            return selection.ids.count(e.id) > 0;
+        }
+        return false;
+    };
+    std::set<std::string> orgs, entries;
+    for (const vault::Entry& e : data.entries) {
+        if (!entryWanted(e)) continue;
+        vault::Entry copy = e;
+        if (!selection.withHistory) copy.history.clear();
+        out.entries.push_back(std::move(copy));
+        entries.insert(e.id);
+        if (!e.org.empty()) orgs.insert(e.org);
+    }
+    if (selection.scope == Scope::Organisations) orgs.insert(selection.ids.begin(), selection.ids.end());
+    for (const vault::Organisation& o : data.organisations)
+        if (selection.scope == Scope::All || orgs.count(o.id)) out.organisations.push_back(o);
+    for (const vault::Run& r : data.runs) {
+        const bool wanted =
+            selection.scope == Scope::All ||
+            (selection.scope == Scope::Organisations && selection.ids.count(r.org)) ||
+            (selection.scope == Scope::Entries && !r.savedEntry.empty() && entries.count(r.savedEntry));
+        if (wanted) out.runs.push_back(r);
+    }
+    if (selection.scope == Scope::All) out.attachments = data.attachments;
+    return out;
+}
+
+vault::Change newInstallationKeyChange() {
+    const KeyPair keys = newKeyPair();
+    vault::Change c;
+    c.kind = vault::Change::Kind::SetInstallationKey;
+    c.fields = {{"secretKey", images::toBase64(keys.secretKey.view())}};
+    return c;
+}
+
+std::optional<KeyPair> installationKeys(const vault::Data& data) {
+    if (data.installation.secretKey.empty()) return std::nullopt;
+    std::optional<std::vector<std::uint8_t>> raw = images::fromBase64(data.installation.secretKey);
+    if (!raw || raw->size() != SecretKey::size) {
+        if (raw) sodium_memzero(raw->data(), raw->size());
+        return std::nullopt;
+    }
+    SecretKey secret;
+    std::memcpy(secret.data(), raw->data(), SecretKey::size);
+    sodium_memzero(raw->data(), raw->size());
+    return keyPairFromSecretKey(secret);
+}
+
+Source identify(std::span<const std::uint8_t> bytes, std::string_view fileName) {
+    if (startsWith(bytes, "TSBUNDLE")) return Source::Bundle;
+    std::size_t i = 0; // skip a BOM and leading whitespace: text pasted from mail has both
+    if (startsWith(bytes, "\xEF\xBB\xBF")) i = 3;
+    while (i < bytes.size() && std::isspace(bytes[i])) ++i;
+    const std::span<const std::uint8_t> rest = bytes.subspan(i);
+    if (startsWith(rest, "TSB1:")) return Source::BundleText;
+    if (startsWith(rest, "{")) return Source::BitwardenJson;
+    if (endsWith(fileName, ".csv") || startsWith(rest, "\"Group\"") || startsWith(rest, "Group,"))
+        return Source::KeePassXcCsv;
+    if (endsWith(fileName, ".json")) return Source::BitwardenJson;
+    if (endsWith(fileName, ".tsb")) return Source::Bundle; // its check will say what is wrong
+    return Source::Unknown;
+}
+
+std::optional<vault::Data> payloadData(const Opened& opened, BundleError& error) {
+    vault::Data data;
+    switch (vault::parse(opened.payload, data)) {
+    case vault::ParseError::None:
+        break;
+    case vault::ParseError::NewerSchema:
+        error = BundleError::NewerVersion;
+        return std::nullopt;
+    case vault::ParseError::NotJson:
+    case vault::ParseError::WrongShape:
+        error = BundleError::Damaged;
+        return std::nullopt;
+    }
+    data.installation = {};
+    if (data.entries.empty() && data.organisations.empty()) {
+        error = BundleError::Empty;
+        return std::nullopt;
+    }
+    error = BundleError::None;
+    return data;
+}
+
+std::optional<int> daysWithoutBackup(const vault::Data& data, std::int64_t nowMillis) {
+    if (data.entries.empty()) return std::nullopt;
+    std::int64_t since = data.installation.lastBackupAt;
+    if (since == 0) {
+        since = data.entries.front().createdAt;
+        for (const vault::Entry& e : data.entries) since = std::min(since, e.createdAt);
+    }
+    constexpr std::int64_t kDay = 24LL * 3600 * 1000;
+    return static_cast<int>(std::max<std::int64_t>(0, nowMillis - since) / kDay);
+}
+
+bool backupDue(const vault::Data& data, std::int64_t nowMillis, int days) {
+    if (days <= 0) return false;
+    const std::optional<int> without = daysWithoutBackup(data, nowMillis);
+    return without && *without >= days;
+}
+
+} // namespace ts::bundle
