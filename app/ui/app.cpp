@@ -35,6 +35,8 @@ const char* screenName(Screen s) {
         return "vault";
     case Screen::Procedures:
         return "procedures";
+    case Screen::Transfer:
+        return "transfer";
     case Screen::Settings:
         return "settings";
     }
@@ -95,6 +97,7 @@ void App::ForgetUnlockedState() {
     ClearCopiedSecret(); // locking does not wait the 30 seconds
     vault_.Wipe();
     procedures_.Wipe();
+    transfer_.Wipe();
     settings_.security.Wipe();
     services_.clipboard.forget();
     ForgetImGuiText();
@@ -177,6 +180,10 @@ void App::DrawFrame() {
     UiContext ui{state_, services_, recorder_, fonts_, now_};
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_L)) state_.lockRequested = true;
     DrawTopBar(ui);
+    if (DrawBackupReminder(ui)) {
+        transfer_.StartBackup();
+        state_.screen = Screen::Transfer;
+    }
 
     ImGui::BeginChild("content", ImVec2(0, -StatusBarHeight()), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NoBackground);
@@ -197,6 +204,9 @@ void App::DrawFrame() {
         break;
     case Screen::Procedures:
         procedures_.Draw(ui);
+        break;
+    case Screen::Transfer:
+        transfer_.Draw(ui);
         break;
     case Screen::Settings:
         settings_.Draw(ui);

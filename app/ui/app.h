@@ -10,6 +10,7 @@
 #include "ui/procedures_screen.h"
 #include "ui/seam_recorder.h"
 #include "ui/settings_screen.h"
+#include "ui/transfer_screen.h"
 #include "ui/vault_screen.h"
 
 #include <cstdint>
@@ -51,6 +52,7 @@ class App {
     SettingsScreen settings_;
     VaultScreen vault_;
     ProceduresScreen procedures_;
+    TransferScreen transfer_;
     std::uint64_t frames_ = 0;
     double now_ = 0;
     double lastFrameMs_ = 0; // CPU time of the last frame drawn, read by the benchmarks

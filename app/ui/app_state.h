@@ -23,7 +23,7 @@ class Session;
 
 namespace ts::ui {
 
-enum class Screen { Home, Vault, Procedures, Settings };
+enum class Screen { Home, Vault, Procedures, Transfer, Settings };
 const char* screenName(Screen s); // as reported by the test seam
 
 // The last thing the app told the user, shown in the status bar until the next one.

@@ -10,14 +10,15 @@ namespace {
 struct EntryCard {
     Str title, text, button;
     const char* key;
-    bool available;
+    Screen screen;
 };
 
-// The three areas of the product; each becomes available when its feature lands.
+// The three areas of the product.
 constexpr EntryCard kCards[] = {
-    {Str::CardVaultTitle, Str::CardVaultText, Str::CardVaultButton, "open-vault", true},
-    {Str::CardProceduresTitle, Str::CardProceduresText, Str::CardProceduresButton, "open-procedures", true},
-    {Str::CardBundlesTitle, Str::CardBundlesText, Str::CardBundlesButton, "open-bundles", false},
+    {Str::CardVaultTitle, Str::CardVaultText, Str::CardVaultButton, "open-vault", Screen::Vault},
+    {Str::CardProceduresTitle, Str::CardProceduresText, Str::CardProceduresButton, "open-procedures",
+     Screen::Procedures},
+    {Str::CardBundlesTitle, Str::CardBundlesText, Str::CardBundlesButton, "open-bundles", Screen::Transfer},
 };
 
 constexpr Str kKnownKinds[] = {Str::KnowsEisExport, Str::KnowsEisHttps, Str::KnowsEisParticipant,
@@ -31,12 +32,7 @@ bool DrawCard(UiContext& ui, const EntryCard& card, float width, float height) {
     Text(ui, ui.t(card.text));
     ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() -
                          ImGui::GetStyle().WindowPadding.y + ImGui::GetStyle().ItemSpacing.y);
-    const bool pressed = Button(ui, card.button, card.key, card.available);
-    if (!card.available) {
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        TextMuted(ui, ui.t(Str::Coming));
-    }
+    const bool pressed = Button(ui, card.button, card.key);
     ImGui::EndChild();
     return pressed;
 }
@@ -55,10 +51,7 @@ void HomeScreen::Draw(UiContext& ui) {
     const float w = stacked ? avail : (avail - gap * 2) / 3.0f;
     const float h = ImGui::GetTextLineHeightWithSpacing() * 7.5f;
     for (const EntryCard& card : kCards) {
-        if (DrawCard(ui, card, w, h)) {
-            if (card.title == Str::CardVaultTitle) ui.state.screen = Screen::Vault;
-            if (card.title == Str::CardProceduresTitle) ui.state.screen = Screen::Procedures;
-        }
+        if (DrawCard(ui, card, w, h)) ui.state.screen = card.screen;
         if (!stacked && &card != &kCards[std::size(kCards) - 1]) ImGui::SameLine(0, gap);
     }
 

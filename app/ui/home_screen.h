@@ -1,5 +1,5 @@
 // The first screen: what TokenSafe is, and the entry points to the vault, the procedures and the
-// transfer bundles (disabled, marked as coming, until their issues land).
+// transfer bundles.
 #pragma once
 
 #include "ui/ui_context.h"

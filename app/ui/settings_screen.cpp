@@ -41,6 +41,21 @@ void SettingsScreen::Draw(UiContext& ui) {
         SaveSettings(ui, next, Str::MsgSettingsSaved);
     }
     ImGui::Spacing();
+    Text(ui, ui.t(Str::SettingsBackupReminder), ui.fonts.heading);
+    for (int d : kBackupReminderChoices) {
+        const std::string label = d == 0 ? std::string(ui.t(Str::SettingsBackupNever))
+                                         : fill(tr(Str::SettingsBackupDays, cur), {{"n", std::to_string(d)}});
+        const std::string key = "backup-reminder-" + std::to_string(d);
+        if (Choice(ui, label, key.c_str(), ui.state.settings.backupReminderDays == d)) {
+            Settings next = ui.state.settings;
+            next.backupReminderDays = d;
+            SaveSettings(ui, next, Str::MsgSettingsSaved);
+        }
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    TextMuted(ui, ui.t(Str::SettingsBackupHint));
+    ImGui::Spacing();
     ImGui::Separator();
     security.Draw(ui);
 }

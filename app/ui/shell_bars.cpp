@@ -42,6 +42,10 @@ void DrawTopBar(UiContext& ui) {
         ui.state.screen = Screen::Procedures;
     }
     ImGui::SameLine();
+    if (Choice(ui, ui.t(Str::NavTransfer), "nav-transfer", ui.state.screen == Screen::Transfer)) {
+        ui.state.screen = Screen::Transfer;
+    }
+    ImGui::SameLine();
     if (Choice(ui, ui.t(Str::NavSettings), "nav-settings", ui.state.screen == Screen::Settings)) {
         ui.state.screen = Screen::Settings;
     }

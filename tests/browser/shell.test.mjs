@@ -16,11 +16,10 @@ test('the app loads with its first screen in Russian', async () => {
   await app.find({ label: 'Сейф токенов', kind: 'text' });
   await app.find('Токены и пароли для ЕИС и ОАИС — зашифрованы, с напоминаниями о сроках и пошаговыми инструкциями.');
   await app.find('ЕИС — «Уникальный токен-ключ» участника закупок, на 1 год');
-  // The vault is open for use; entry points that later features fill are disabled, marked as coming.
+  // The three areas of the product, each open for use.
   assert.equal((await app.find('Открыть хранилище')).disabled, false);
   assert.equal((await app.find('Открыть процедуры')).disabled, false);
-  assert.equal((await app.find('Экспорт и импорт')).disabled, true, 'bundles are disabled until they land');
-  assert.equal((await app.items()).filter((i) => i.label === 'скоро').length, 1);
+  assert.equal((await app.find('Экспорт и импорт')).disabled, false);
   assert.equal(await app.page.locator('#loader').isHidden(), true);
   assert.deepEqual(app.console.filter((l) => /^(error|pageerror)/.test(l)), []);
   await app.screenshot('home-ru');

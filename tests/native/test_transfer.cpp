@@ -123,9 +123,10 @@ TEST_CASE("exporting without history keeps only the current version") {
     REQUIRE(out.entries.size() == 1);
     CHECK(out.entries[0].history.empty());
     CHECK(out.entries[0].field("title") == "a2");
-    CHECK_FALSE(isBackup(Selection{Selection::Scope::All, {}, false}));
-    CHECK(isBackup(Selection{}));
-    CHECK_FALSE(isBackup(Selection{Selection::Scope::Organisations, {"o1", "o2"}, true}));
+    CHECK_FALSE(isBackup(Selection{Selection::Scope::All, {}, false}, true));
+    CHECK(isBackup(Selection{}, true));
+    CHECK_FALSE(isBackup(Selection{}, false)); // sealed to a receiving code: not restorable here
+    CHECK_FALSE(isBackup(Selection{Selection::Scope::Organisations, {"o1", "o2"}, true}, true));
 }
 
 TEST_CASE("the installation key pair is made once, kept in the vault and survives a save") {

@@ -32,9 +32,11 @@ struct Selection {
 // wrote them. Pictures attached to steps belong to no organisation: they travel with All only.
 vault::Data selectForExport(const vault::Data& data, const Selection& selection);
 
-// A backup is an export of everything: only that resets the reminder.
-inline bool isBackup(const Selection& s) {
-    return s.scope == Selection::Scope::All && s.withHistory;
+// A backup is everything, with history, under a passphrase: a bundle sealed to a receiving code
+// opens only in that installation, and this one's key is gone with the browser's data. Only a
+// backup resets the reminder.
+inline bool isBackup(const Selection& s, bool withPassphrase) {
+    return withPassphrase && s.scope == Selection::Scope::All && s.withHistory;
 }
 
 // --- This installation's key pair ----------------------------------------------------------------

@@ -1,0 +1,57 @@
+// The import half of the transfer screen: pick a file (or paste the text form), give the bundle's
+// passphrase if it has one, then a preview of what is new, the same, or changed on both sides, with
+// a choice per conflict. Nothing is written until the user confirms, and then in one save.
+#pragma once
+
+#include "core/bundle/transfer.h"
+#include "core/vault/merge.h"
+#include "ui/secret_field.h"
+#include "ui/slow_action.h"
+#include "ui/ui_context.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace ts::ui {
+
+struct ImportPanel {
+    enum class Step { Choose, Passphrase, Preview };
+
+    Step step = Step::Choose;
+    std::string pasted;   // the text form, as pasted
+    std::string fileName; // what is being imported, as the user knows it
+    crypto::Bytes bundleFile;
+    bundle::Info info;
+    SecretField pass;
+    SlowAction slow;
+    std::optional<Message> error; // why the last attempt was refused (shown here and in the status bar)
+
+    // The preview: their data, what each item is, and the user's choice per conflict.
+    std::optional<vault::Data> theirs;
+    vault::MergePreview preview;
+    std::map<std::string, vault::Decision> decisions;
+    bundle::Source source = bundle::Source::Unknown;
+    int recognised = 0, skipped = 0, binned = 0;
+    std::uint64_t previewedAt = 0; // the vault's data version the preview was made against
+
+    // Alive while a file dialog is open: a lock in between makes the answer land nowhere.
+    std::shared_ptr<bool> alive = std::make_shared<bool>(true);
+
+    void Draw(UiContext& ui);
+    void Wipe();
+
+  private:
+    void DrawChoose(UiContext& ui);
+    void DrawPassphrase(UiContext& ui);
+    void DrawPreview(UiContext& ui);
+    void DrawItem(UiContext& ui, const vault::MergeItem& item);
+    void Read(UiContext& ui, std::string name, std::span<const std::uint8_t> bytes);
+    void OpenBundle(UiContext& ui);
+    void ShowPreview(UiContext& ui, vault::Data data);
+    void Refuse(UiContext& ui, Str text, std::string detail = {});
+    void Reset();
+};
+
+} // namespace ts::ui

@@ -1,0 +1,30 @@
+// The transfer screen: exporting bundles, importing them (and other tools' exports), and this
+// installation's receiving code. Needs the vault open: everything here reads or writes it.
+#pragma once
+
+#include "ui/export_panel.h"
+#include "ui/import_panel.h"
+
+namespace ts::ui {
+
+struct TransferScreen {
+    enum class Tab { Export, Import };
+    Tab tab = Tab::Export;
+    std::optional<Tab> select; // a tab to bring forward on the next frame (the backup reminder)
+    ExportPanel exporting;
+    ImportPanel importing;
+
+    void Draw(UiContext& ui);
+    // The backup reminder's button: the export tab, everything selected.
+    void StartBackup();
+    void Wipe();
+
+  private:
+    void DrawReceivingCode(UiContext& ui);
+};
+
+// Under the top bar while the vault is open: "no backup for N days", with a button to make one.
+// True when the button was pressed.
+bool DrawBackupReminder(UiContext& ui);
+
+} // namespace ts::ui

@@ -1,0 +1,306 @@
+// Bundles between two machines: two browser profiles (persistent contexts, each its own IndexedDB)
+// stand for two workstations. Entries made in A travel to B in a passphrase bundle through a real
+// download and the real file chooser, then again after both sides changed one (a conflict the user
+// resolves); through B's receiving code and the text form pasted from the clipboard; bad files are
+// refused with their own message and change nothing; a KeePassXC export goes through the same preview.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, serveDist, until } from './lib/app.mjs';
+import { createVault, retype, saveEntry, typeInto } from './lib/vault.mjs';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const PASS_A = 'Синий-трактор 42 едет';
+const PASS_B = 'Зелёный-самокат 17 стоит';
+const BUNDLE_PASS = 'Пакет для Бреста 2026';
+
+const env = {};
+const machines = [];
+
+// A workstation: its own browser with its own profile directory, as on another computer.
+async function machine(name) {
+  const dir = await mkdtemp(join(tmpdir(), `tokensafe-${name}-`));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
+  const app = await AppPage.open(context, env.url);
+  machines.push({ context, dir });
+  return app;
+}
+
+before(async () => {
+  ({ server: env.server, url: env.url } = await serveDist());
+  env.a = await machine('a');
+  env.b = await machine('b');
+});
+
+after(async () => {
+  for (const m of machines) {
+    await m.context.close();
+    await rm(m.dir, { recursive: true, force: true });
+  }
+  env.server?.close();
+});
+
+async function addEntry(app, title, login, secret) {
+  await app.click({ key: 'nav-vault' });
+  await app.click('Новая запись');
+  await app.click({ key: 'kind-generic' });
+  await typeInto(app, 'field-title', title);
+  await typeInto(app, 'field-login', login);
+  await typeInto(app, 'field-secret', secret);
+  await saveEntry(app);
+}
+
+async function editLogin(app, title, login) {
+  await app.click({ key: 'nav-vault' });
+  await app.click(title);
+  await retype(app, 'field-login', login);
+  await saveEntry(app);
+}
+
+async function loginOf(app, title) {
+  await app.click({ key: 'nav-vault' });
+  await app.click(title);
+  return (await app.find({ key: 'field-login' })).value;
+}
+
+// Exports the entries with these titles under the bundle passphrase; returns the saved file's path.
+async function exportEntries(app, titles, file) {
+  await app.click({ key: 'nav-transfer' });
+  await app.click({ key: 'tab-export' });
+  await app.click({ key: 'export-scope-entries' });
+  for (const t of titles) {
+    const box = await app.find({ label: t });
+    if (!box.checked) await app.click({ key: box.key });
+  }
+  await app.find(`В пакет войдут записей: ${titles.length}, организаций: 0.`);
+  await app.click({ key: 'export-by-pass' });
+  await typeInto(app, 'export-pass', BUNDLE_PASS);
+  await typeInto(app, 'export-repeat', BUNDLE_PASS);
+  const downloaded = app.page.waitForEvent('download');
+  await app.click('Скачать файл .tsb');
+  const download = await downloaded;
+  assert.match(download.suggestedFilename(), /^tokensafe-\d{4}-\d{2}-\d{2}\.tsb$/);
+  await download.saveAs(file);
+  await app.waitForState((s) => s.message.startsWith('Пакет зашифрован и скачан'), 'the export');
+  return file;
+}
+
+// Picks a file on the import tab through the browser's file chooser, as a person would.
+async function pick(app, path) {
+  await app.click({ key: 'nav-transfer' });
+  await app.click({ key: 'tab-import' });
+  if (await app.has({ key: 'import-cancel' })) await app.click({ key: 'import-cancel' }); // a half-done import
+  const chooser = app.page.waitForEvent('filechooser');
+  await app.click({ key: 'import-file' });
+  await (await chooser).setFiles(path);
+}
+
+async function refused(app, path, message) {
+  const before = await app.state();
+  await pick(app, path);
+  await app.waitForState((s) => s.messageIsError && s.message === message, `the refusal: ${message}`);
+  const now = await app.state();
+  assert.equal(now.revision, before.revision, 'nothing saved');
+  assert.equal(now.entries, before.entries);
+}
+
+test('entries chosen in A reach B in a passphrase bundle, and a conflict is resolved', async () => {
+  const { a, b } = env;
+  await createVault(a, PASS_A);
+  await addEntry(a, 'Сервисы отдачи ЕИС', 'export-a', 'секрет-1');
+  await addEntry(a, 'Интеграция HTTPS', 'https-a', 'секрет-2');
+  await addEntry(a, 'Только в A', 'only-a', 'секрет-3');
+  const file = await exportEntries(a, ['Сервисы отдачи ЕИС', 'Интеграция HTTPS'], join(OUTPUT_DIR, 'bundle-a1.tsb'));
+  const bytes = await readFile(file);
+  assert.equal(bytes.subarray(0, 8).toString('latin1'), 'TSBUNDLE');
+  for (const secret of ['секрет-1', 'export-a', 'Сервисы отдачи'])
+    assert.equal(bytes.includes(Buffer.from(secret)), false, `${secret} is not in the file in clear`);
+  await a.screenshot('bundles-export');
+
+  await createVault(b, PASS_B);
+  await pick(b, file);
+  await b.find('Пакет защищён парольной фразой. Введите фразу, которую вам сообщил отправитель.');
+  // Opening the import tab the first time gave B its receiving key pair: one save, before anything else.
+  await b.find({ kind: 'text', label: (await b.items()).find((i) => /^TSR1-/.test(i.label))?.label ?? 'TSR1' })
+    .catch(() => null);
+  const rev0 = (await b.waitForState((s) => !s.saving && s.revision === 2, 'the key pair saved')).revision;
+  await typeInto(b, 'import-pass', 'не та фраза совсем');
+  await b.click('Открыть пакет');
+  await b.waitForState((s) => s.messageIsError && s.message.startsWith('Неверная парольная фраза пакета'),
+    'the wrong passphrase refused');
+  assert.equal((await b.state()).revision, rev0, 'nothing saved');
+  await typeInto(b, 'import-pass', BUNDLE_PASS);
+  await b.click('Открыть пакет');
+  await b.find('Новых: 2 · совпадают: 0 · новее ваших: 0 · старее ваших: 0 · изменены с обеих сторон: 0');
+  assert.equal((await b.state()).revision, rev0, 'nothing written before the user confirms');
+  await b.screenshot('bundles-import-preview');
+  await b.click('Импортировать');
+  await b.waitForState((s) => s.revision === rev0 + 1 && !s.saving && s.entries === 2, 'the import, in one save');
+  assert.equal(await loginOf(b, 'Интеграция HTTPS'), 'https-a');
+
+  // Both sides change the same entry; A sends it again.
+  await editLogin(a, 'Сервисы отдачи ЕИС', 'export-a2');
+  await editLogin(b, 'Сервисы отдачи ЕИС', 'export-b2');
+  const file2 = await exportEntries(a, ['Сервисы отдачи ЕИС', 'Интеграция HTTPS'], join(OUTPUT_DIR, 'bundle-a2.tsb'));
+  await pick(b, file2);
+  await typeInto(b, 'import-pass', BUNDLE_PASS);
+  await b.click('Открыть пакет');
+  await b.find('Новых: 0 · совпадают: 1 · новее ваших: 0 · старее ваших: 0 · изменены с обеих сторон: 1');
+  const fieldRow = await b.find({ label: 'export-b2', kind: 'text' });
+  assert.ok(fieldRow, 'the conflict shows the field on both sides');
+  await b.find({ label: 'export-a2', kind: 'text' });
+  assert.equal(await b.has('секрет-1'), false, 'secrets are masked in the comparison');
+  await b.screenshot('bundles-import-conflict');
+  const theirs = (await b.items()).find((i) => /^import-item-.*-theirs$/.test(i.key));
+  assert.ok(theirs, 'a choice per conflict');
+  await b.click({ key: theirs.key });
+  const rev = (await b.state()).revision;
+  await b.click('Импортировать');
+  await b.waitForState((s) => s.revision === rev + 1 && !s.saving, 'the import');
+  assert.equal((await b.state()).entries, 2, 'taken, not added');
+  assert.equal(await loginOf(b, 'Сервисы отдачи ЕИС'), 'export-a2');
+  // B's own version is not lost: it is one back in the entry's history (after its first edit).
+  assert.match((await b.find({ key: 'tab-history' })).label, /\(2\)$/);
+});
+
+test('B\'s receiving code: A seals the whole vault to it and sends it as text', async () => {
+  const { a, b } = env;
+  await b.click({ key: 'nav-transfer' });
+  await b.click({ key: 'tab-import' });
+  const codeItem = await until(async () => (await b.items()).find((i) => i.kind === 'text' && /^TSR1-/.test(i.label)),
+    'B\'s receiving code');
+  const code = codeItem.label;
+  assert.match(code, /^TSR1(-[0-9A-HJKMNP-TV-Z]{5}){12}$/);
+
+  await a.click({ key: 'nav-transfer' });
+  await a.click({ key: 'tab-export' });
+  await a.click({ key: 'export-scope-all' });
+  await a.find('В пакет войдут записей: 3, организаций: 0.');
+  await a.click({ key: 'export-by-code' });
+  // One character wrong: caught by the code's checksum before anything is made.
+  const typo = code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
+  await typeInto(a, 'export-code', typo);
+  await a.find({ label: 'В коде получения опечатка: контрольная сумма не сходится. Скопируйте код заново.', kind: 'text' });
+  await retype(a, 'export-code', code);
+  await a.find('Код верный.');
+  await a.click('Показать текстом');
+  const text = (await until(async () => (await a.items()).find((i) => i.key === 'export-text-value' && i.value),
+    'the text form')).value;
+  assert.match(text, /^TSB1:/);
+
+  await b.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await b.click({ key: 'import-text' });
+  await b.press('Control+V');
+  await b.waitForValue({ key: 'import-text' }, String(text.length));
+  await b.click('Прочитать вставленный текст');
+  // The entry B took from A in the first test is now the same on both sides.
+  await b.find('Новых: 1 · совпадают: 2 · новее ваших: 0 · старее ваших: 0 · изменены с обеих сторон: 0');
+  const rev = (await b.state()).revision;
+  await b.click('Импортировать');
+  await b.waitForState((s) => s.revision === rev + 1 && !s.saving && s.entries === 3, 'the import');
+  assert.equal(await loginOf(b, 'Только в A'), 'only-a');
+
+  // The same text is for B only: A cannot open it.
+  await a.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await a.click({ key: 'tab-import' });
+  await a.click({ key: 'import-text' });
+  await a.press('Control+V');
+  await a.waitForValue({ key: 'import-text' }, String(text.length));
+  const before = await a.state();
+  await a.click('Прочитать вставленный текст');
+  await a.waitForState((s) => s.messageIsError && s.message.startsWith('Пакет зашифрован для другого получателя'),
+    'refused on the wrong machine');
+  assert.equal((await a.state()).revision, before.revision);
+});
+
+test('damaged, truncated and foreign files are refused with their own message, changing nothing', async () => {
+  const { b } = env;
+  const good = await readFile(join(OUTPUT_DIR, 'bundle-a1.tsb'));
+  const truncated = join(OUTPUT_DIR, 'bundle-truncated.tsb');
+  await writeFile(truncated, good.subarray(0, good.length - 40));
+  await refused(b, truncated, 'Пакет обрезан: файл скопирован или скачан не полностью.');
+
+  const header = join(OUTPUT_DIR, 'bundle-header-flipped.tsb');
+  const h = Buffer.from(good);
+  h[20] ^= 0x01;
+  await writeFile(header, h);
+  await refused(b, header, 'Заголовок пакета повреждён (контрольная сумма не сходится).');
+
+  const foreign = join(OUTPUT_DIR, 'bundle-foreign.png');
+  await writeFile(foreign, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+  await refused(b, foreign,
+    'Формат файла не распознан: ожидается пакет .tsb, текст TSB1:…, CSV из KeePassXC или JSON из Bitwarden. (bundle-foreign.png)');
+
+  // One bit of the payload flipped: only the passphrase's key can tell.
+  const tampered = join(OUTPUT_DIR, 'bundle-tampered.tsb');
+  const t = Buffer.from(good);
+  t[t.length - 30] ^= 0x80;
+  await writeFile(tampered, t);
+  const before = await b.state();
+  await pick(b, tampered);
+  await typeInto(b, 'import-pass', BUNDLE_PASS);
+  await b.click('Открыть пакет');
+  await b.waitForState((s) => s.messageIsError && s.message === 'Пакет повреждён или изменён: проверка подлинности не прошла.',
+    'the tampered bundle refused');
+  assert.equal((await b.state()).revision, before.revision);
+  assert.equal((await b.state()).entries, before.entries);
+});
+
+test('a KeePassXC export goes through the same preview', async () => {
+  const { b } = env;
+  const before = await b.state();
+  await pick(b, join(FIXTURES, 'keepassxc-export.csv'));
+  await b.find({ label: 'Файл экспорта не зашифрован: после импорта удалите его с диска и из корзины.', kind: 'text' });
+  await b.screenshot('bundles-import-keepass');
+  const counts = await until(async () => (await b.items()).find((i) => i.kind === 'text' && i.label.startsWith('Новых: ')),
+    'the counts');
+  const added = Number(counts.label.match(/^Новых: (\d+)/)[1]);
+  assert.ok(added > 0);
+  await b.click('Импортировать');
+  await b.waitForState((s) => s.revision === before.revision + 1 && !s.saving, 'the import');
+  assert.equal((await b.state()).entries, before.entries + added);
+});
+
+test('after 30 days without a backup A is reminded; a full export is the backup and ends the reminder', async () => {
+  const { a } = env;
+  await a.click({ key: 'nav-vault' });
+  assert.equal(await a.has({ key: 'backup-now' }), false, 'no reminder for a vault made today');
+  // (A sent everything to B's receiving code earlier: not a backup, only B could open it.)
+  // The browser's calendar moves on 31 days (only Date: timers and frames run as they do).
+  await a.page.clock.setFixedTime(Date.now() + 31 * 24 * 3600 * 1000);
+  await a.click({ key: 'nav-home' });
+  await a.find({ label: 'Резервная копия хранилища ещё не создавалась, а записи хранятся только в этом браузере (31 дн.).', kind: 'text' });
+  await a.screenshot('bundles-backup-reminder');
+  await a.click('Создать резервную копию');
+  await a.waitForState((s) => s.screen === 'transfer', 'the transfer screen');
+  await a.find('В пакет войдут записей: 3, организаций: 0.');
+  await a.click({ key: 'export-by-pass' });
+  await typeInto(a, 'export-pass', BUNDLE_PASS);
+  await typeInto(a, 'export-repeat', BUNDLE_PASS);
+  const rev = (await a.state()).revision;
+  const downloaded = a.page.waitForEvent('download');
+  await a.click('Скачать файл .tsb');
+  await downloaded;
+  await a.waitForState((s) => s.revision === rev + 1 && !s.saving, 'the backup noted in the vault');
+  assert.equal(await a.has({ key: 'backup-now' }), false, 'the reminder is gone');
+
+  // Seven days later with the reminder set to 7 days, it is back, counting from the backup.
+  await a.click({ key: 'nav-settings' });
+  await a.click({ key: 'backup-reminder-7' });
+  await a.page.clock.setFixedTime(Date.now() + 38 * 24 * 3600 * 1000);
+  await a.click({ key: 'nav-home' });
+  await a.find({ label: 'Резервной копии хранилища нет уже 7 дн.: если браузер очистит данные, записи пропадут.', kind: 'text' });
+  await a.click({ key: 'nav-settings' });
+  await a.click({ key: 'backup-reminder-0' }); // never
+  assert.equal(await a.has({ key: 'backup-now' }), false);
+});
