@@ -639,7 +639,9 @@ std::string fill(std::string_view pattern,
                  std::initializer_list<std::pair<std::string_view, std::string>> values) {
     std::string out(pattern);
     for (const auto& [name, value] : values) {
-        const std::string token = "{" + std::string(name) + "}";
+        // Built piecewise: GCC 12 at -O2 flags `"{" + std::string(...)` with a false -Wrestrict.
+        std::string token(1, '{');
+        token.append(name).append(1, '}');
         for (std::size_t at = out.find(token); at != std::string::npos;
              at = out.find(token, at + value.size()))
             out.replace(at, token.size(), value);

@@ -301,7 +301,9 @@ std::string receivingCode(const PublicKey& publicKey) {
     if (bits > 0) chars += kCrockford[(acc << (5 - bits)) & 31]; // padded with 0 bits
 
     std::string out(kCodePrefix);
-    for (std::size_t i = 0; i < chars.size(); i += kCodeGroup) out += "-" + chars.substr(i, kCodeGroup);
+    // Appended piecewise: GCC 12 at -O2 flags `"-" + chars.substr(...)` with a false -Wrestrict.
+    for (std::size_t i = 0; i < chars.size(); i += kCodeGroup)
+        out.append(1, '-').append(chars, i, kCodeGroup);
     return out;
 }
 
