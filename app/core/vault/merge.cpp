@@ -3,6 +3,7 @@
 #include "core/vault/model_json.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace ts::vault {
 
@@ -28,14 +29,35 @@ MergeStatus classify(const Entry* mine, const Entry& theirs) {
     return MergeStatus::Conflict;
 }
 
-// An incoming entry without a matching id may still be one we hold (another tool's export has
-// its own ids): the same kind and fields count as the same entry.
-const Entry* counterpart(const Data& mine, const Entry& theirs) {
-    if (const Entry* e = mine.find(theirs.id)) return e;
-    for (const Entry& e : mine.entries)
-        if (e.kind == theirs.kind && e.fields == theirs.fields) return &e;
-    return nullptr;
-}
+// Our entry that an incoming one is a version of: the one with its id or else — another tool's
+// export has its own ids — the first with the same kind and fields. Looked up by hash, so
+// importing thousands of entries into a vault of thousands stays linear.
+class Counterparts {
+  public:
+    explicit Counterparts(const Data& mine) {
+        for (std::size_t i = 0; i < mine.entries.size(); ++i) add(mine.entries[i], i);
+    }
+    const Entry* find(const Data& mine, const Entry& theirs) const {
+        if (const auto it = byId_.find(theirs.id); it != byId_.end()) return &mine.entries[it->second];
+        if (const auto it = byContent_.find(key(theirs)); it != byContent_.end())
+            return &mine.entries[it->second];
+        return nullptr;
+    }
+    bool hasId(const std::string& id) const { return byId_.count(id) > 0; }
+    void add(const Entry& e, std::size_t index) {
+        byId_.emplace(e.id, index);
+        byContent_.emplace(key(e), index);
+    }
+    // Entry `index` is about to take new fields: its old content no longer names it.
+    void forget(const Entry& e, std::size_t index) {
+        const auto it = byContent_.find(key(e));
+        if (it != byContent_.end() && it->second == index) byContent_.erase(it);
+    }
+
+  private:
+    static std::string key(const Entry& e) { return e.kind + '\n' + e.fields.dump(); }
+    std::unordered_map<std::string, std::size_t> byId_, byContent_;
+};
 
 std::vector<FieldDiff> diff(const Entry& mine, const Entry& theirs) {
     std::vector<std::string> keys;
@@ -103,8 +125,9 @@ MergePreview previewMerge(const Data& mine, const Data& theirs) {
         }
         p.items.push_back(std::move(item));
     }
+    const Counterparts ours(mine);
     for (const Entry& e : theirs.entries) {
-        const Entry* m = counterpart(mine, e);
+        const Entry* m = ours.find(mine, e);
         MergeItem item{MergeItem::What::Entry, e.id, classify(m, e), {}};
         if (item.status == MergeStatus::Conflict) item.diffs = diff(*m, e);
         p.items.push_back(std::move(item));
@@ -147,28 +170,36 @@ bool applyImport(Data& data, const Change& c, std::int64_t now) {
             changed = true;
         } // an organisation is a name and a number: "both" would make two of one, so ours stays
     }
+    Counterparts ours(data);
+    const auto push = [&](Entry e) {
+        ours.add(e, data.entries.size());
+        data.entries.push_back(std::move(e));
+    };
     for (const Entry& e : theirs.entries) {
-        const Entry* m = counterpart(data, e);
+        const Entry* m = ours.find(data, e);
         const MergeStatus status = classify(m, e);
-        Entry* mine = m ? data.find(m->id) : nullptr;
+        Entry* mine = m ? &data.entries[static_cast<std::size_t>(m - data.entries.data())] : nullptr;
         if (status == MergeStatus::Identical || status == MergeStatus::Older) continue;
         if (status == MergeStatus::Newer ||
             (status == MergeStatus::Conflict && decided(e.id) == Decision::TakeTheirs)) {
             if (mine->kind != e.kind) { // a different kind cannot be a version of ours: keep both
                 Entry copy = e;
                 copy.id = newEntryId();
-                data.entries.push_back(std::move(copy));
+                push(std::move(copy));
             } else {
+                const std::size_t index = static_cast<std::size_t>(mine - data.entries.data());
+                ours.forget(*mine, index);
                 adopt(*mine, e, now);
+                ours.add(*mine, index);
             }
             changed = true;
             continue;
         }
         if (status == MergeStatus::Conflict && decided(e.id) == Decision::KeepMine) continue;
         Entry copy = e; // new, or both kept
-        if (status == MergeStatus::Conflict || data.find(copy.id)) copy.id = newEntryId();
+        if (status == MergeStatus::Conflict || ours.hasId(copy.id)) copy.id = newEntryId();
         if (!copy.org.empty() && !data.organisation(copy.org)) copy.org.clear();
-        data.entries.push_back(std::move(copy));
+        push(std::move(copy));
         changed = true;
     }
     for (const Run& r : theirs.runs)
