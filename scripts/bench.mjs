@@ -254,7 +254,12 @@ async function unlockAndSave(browser, url, file, pass, alsoSave) {
   }
   if (alsoSave) {
     await app.settle();
-    await app.click({ label: 'Токен «сервисы отдачи» — ООО «Ромашка» №0', kind: 'widget' });
+    // The list is sorted by name: find the entry as a person would, by typing its name.
+    const name = 'Токен «сервисы отдачи» — ООО «Ромашка» №0';
+    await app.click({ key: 'entries-search' });
+    await app.type(name);
+    await until(async () => (await app.items()).some((i) => i.key === 'entries-search' && i.value === name), 'the search');
+    await app.click({ label: name, kind: 'widget' });
     await app.click({ key: 'field-login' });
     await app.type('!');
     await until(async () => (await app.items()).some((i) => i.key === 'field-login' && i.value.endsWith('!')), 'typing');
