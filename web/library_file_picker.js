@@ -4,20 +4,22 @@
 // copied into the wasm heap and handed to C++ by request id through the exported
 // ts_file_picker_on_picked(id, ok, ptr, len, namePtr); this side frees the copy when C++ returns.
 // Every request gets exactly one answer, always in a later task: the file, or "nothing" (ok = 0)
-// when the user cancels (the input's `cancel` event), the file is over the limit or unreadable, or a
+// when the user cancels (the input's `cancel` event) or the file is unreadable, or a
 // newer request replaces it.
 
 mergeInto(LibraryManager.library, {
   $TsFilePicker: {
-    MAX_BYTES: 20 * 1024 * 1024, // FilePicker::kMaxBytes
+    MAX_BYTES: 64 * 1024 * 1024, // FilePicker::kMaxBytes
     current: null, // {id, input, answered}
-    // Calls into C++ once per request; `bytes` is a Uint8Array or null for "nothing".
-    deliver: function (req, name, bytes) {
+    // Calls into C++ once per request; `bytes` is a Uint8Array or null for "nothing"; `tooLarge`
+    // names a file that was not read.
+    deliver: function (req, name, bytes, tooLarge) {
       if (req.answered) return;
       req.answered = true;
       if (req.input.parentNode) req.input.parentNode.removeChild(req.input);
       if (TsFilePicker.current === req) TsFilePicker.current = null;
-      var ok = bytes !== null;
+      var ok = bytes !== null || !!tooLarge;
+      if (tooLarge) bytes = new Uint8Array(0);
       var p = 0, np = 0;
       if (ok && bytes.length) {
         p = _malloc(bytes.length);
@@ -30,7 +32,7 @@ mergeInto(LibraryManager.library, {
         if (np) stringToUTF8(name, np, n);
       }
       try {
-        Module['_ts_file_picker_on_picked'](req.id, ok ? 1 : 0, ok ? p : 0, ok ? bytes.length : 0, np);
+        Module['_ts_file_picker_on_picked'](req.id, tooLarge ? 2 : ok ? 1 : 0, ok ? p : 0, ok ? bytes.length : 0, np);
       } finally {
         if (p) _free(p);
         if (np) _free(np);
@@ -54,8 +56,12 @@ mergeInto(LibraryManager.library, {
 
     input.addEventListener('change', function () {
       var file = input.files && input.files[0];
-      if (!file || file.size > TsFilePicker.MAX_BYTES) {
+      if (!file) {
         TsFilePicker.deliver(req, '', null);
+        return;
+      }
+      if (file.size > TsFilePicker.MAX_BYTES) {
+        TsFilePicker.deliver(req, file.name, null, true);
         return;
       }
       file.arrayBuffer().then(function (buf) {

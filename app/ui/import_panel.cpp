@@ -157,23 +157,23 @@ void ImportPanel::ShowPreview(UiContext& ui, vault::Data data) {
     ui.tell(Str::MsgImportPreview);
 }
 
+void ImportPanel::Picked(UiContext& ui, const PickedFile& file) {
+    if (file.tooLarge) return Refuse(ui, Str::ErrBundleTooLarge, file.name);
+    Read(ui, file.name, file.bytes);
+}
+
 void ImportPanel::DrawChoose(UiContext& ui) {
     TextMuted(ui, ui.t(Str::ImportIntro));
     if (ui.services.files && Button(ui, Str::ButtonImportFile, "import-file")) {
+        // The answer comes in a later task, maybe after a lock wiped this panel: `alive` tells.
         std::weak_ptr<bool> weak = alive;
-        Services* services = &ui.services;
-        AppState* state = &ui.state;
-        SeamRecorder* seam = &ui.seam;
-        const Fonts* fonts = &ui.fonts;
-        ui.services.files->pick(kAccept,
-                                [this, weak, services, state, seam, fonts](std::optional<PickedFile> f) {
-                                    const std::shared_ptr<bool> ok = weak.lock();
-                                    if (!ok || !*ok || !f) return;
-                                    if (services->session.state() != vault::Session::State::Unlocked) return;
-                                    UiContext later{*state, *services, *seam, *fonts, 0};
-                                    Read(later, f->name, f->bytes);
-                                    sodium_memzero(f->bytes.data(), f->bytes.size());
-                                });
+        UiContext at{ui.state, ui.services, ui.seam, ui.fonts, 0};
+        ui.services.files->pick(kAccept, [this, weak, at](std::optional<PickedFile> f) mutable {
+            const std::shared_ptr<bool> ok = weak.lock();
+            if (ok && *ok && f && at.services.session.state() == vault::Session::State::Unlocked)
+                Picked(at, *f);
+            if (f) sodium_memzero(f->bytes.data(), f->bytes.size());
+        });
     }
     ImGui::Spacing();
     Text(ui, ui.t(Str::ImportPasteTitle));

@@ -14,6 +14,10 @@
 #include <optional>
 #include <string>
 
+namespace ts {
+struct PickedFile;
+}
+
 namespace ts::ui {
 
 struct ImportPanel {
@@ -47,6 +51,7 @@ struct ImportPanel {
     void DrawPassphrase(UiContext& ui);
     void DrawPreview(UiContext& ui);
     void DrawItem(UiContext& ui, const vault::MergeItem& item);
+    void Picked(UiContext& ui, const PickedFile& file);
     void Read(UiContext& ui, std::string name, std::span<const std::uint8_t> bytes);
     void OpenBundle(UiContext& ui);
     void ShowPreview(UiContext& ui, vault::Data data);

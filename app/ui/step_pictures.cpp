@@ -21,6 +21,14 @@ constexpr int kJpegQuality = 85;
 void Attach(Services& services, AppState& state, const std::string& procedure, const std::string& step,
             const PickedFile& file) {
     if (services.session.state() != vault::Session::State::Unlocked) return; // locked while picking
+    if (file.tooLarge) {
+        state.message = Message{Str::ErrImageTooLarge, file.name, true};
+        return;
+    }
+    if (file.tooLarge) {
+        state.message = Message{Str::ErrImageTooLarge, file.name, true};
+        return;
+    }
     Str error = Str::ErrImageDamaged;
     const std::optional<images::Image> picture = images::decode(file.bytes, error);
     if (!picture) {

@@ -241,6 +241,12 @@ test('damaged, truncated and foreign files are refused with their own message, c
   await refused(b, foreign,
     'Формат файла не распознан: ожидается пакет .tsb, текст TSB1:…, CSV из KeePassXC или JSON из Bitwarden. (bundle-foreign.png)');
 
+  // Over 64 MiB: not even read, and the user hears why.
+  const huge = join(OUTPUT_DIR, 'bundle-huge.tsb');
+  await writeFile(huge, Buffer.concat([good, Buffer.alloc(64 * 1024 * 1024)]));
+  await refused(b, huge, 'Файл слишком большой для пакета: не больше 64 МБ. (bundle-huge.tsb)');
+  await rm(huge);
+
   // One bit of the payload flipped: only the passphrase's key can tell.
   const tampered = join(OUTPUT_DIR, 'bundle-tampered.tsb');
   const t = Buffer.from(good);

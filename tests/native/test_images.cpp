@@ -392,15 +392,18 @@ TEST_CASE("fake file picker hands over the image a test set, or cancels") {
     CHECK(calls == 2);
     CHECK_FALSE(got);
 
-    // Too large for the picker: refused like a cancel.
-    picker.next = PickedFile{"huge.png", Bytes(FilePicker::kMaxBytes + 1)};
+    // Too large for the picker: not read, but named, so the user hears why.
+    picker.next = PickedFile{"huge.png", Bytes(FilePicker::kMaxBytes + 1), false};
     picker.pick("image/*", [&](std::optional<PickedFile> f) {
         ++calls;
         got = std::move(f);
     });
     REQUIRE(picker.answer());
     CHECK(calls == 3);
-    CHECK_FALSE(got);
+    REQUIRE(got);
+    CHECK(got->tooLarge);
+    CHECK(got->name == "huge.png");
+    CHECK(got->bytes.empty());
 
     // A second pick replaces the first: the first hears "nothing", the second gets the file.
     picker.next = PickedFile{"a.jpg", {0xFF, 0xD8, 0xFF}};

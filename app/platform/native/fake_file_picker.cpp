@@ -22,7 +22,7 @@ bool FakeFilePicker::answer() {
     if (pending_) {
         auto done = std::exchange(pending_, nullptr);
         if (next && next->bytes.size() > kMaxBytes) {
-            done(std::nullopt);
+            done(PickedFile{next->name, {}, true});
         } else {
             done(next);
         }

@@ -15,7 +15,8 @@ class FakeFilePicker : public FilePicker {
 
     void pick(std::string_view accept, std::function<void(std::optional<PickedFile>)> done) override;
     // Delivers what is waiting, in order: nullopt to picks a later pick() replaced, then the open
-    // pick's answer (`next`, or nullopt when it exceeds kMaxBytes). False when nothing was waiting.
+    // pick's answer (`next`, without its bytes and marked tooLarge when over kMaxBytes). False when nothing
+    // was waiting.
     bool answer();
 
     bool pending() const { return static_cast<bool>(pending_) || !replaced_.empty(); }

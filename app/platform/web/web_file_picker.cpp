@@ -48,10 +48,11 @@ EMSCRIPTEN_KEEPALIVE void ts_file_picker_on_picked(int id, int ok, const std::ui
     ts::Pending request = std::move(it->second);
     ts::g_pending.erase(it); // before the callback: it may pick again
     std::optional<ts::PickedFile> file;
-    if (ok) {
+    if (ok) { // 1: the file; 2: a file over the limit, not read
         file.emplace();
         file->name = name ? name : "";
-        if (bytes && len) file->bytes.assign(bytes, bytes + len);
+        file->tooLarge = ok == 2;
+        if (bytes && len && !file->tooLarge) file->bytes.assign(bytes, bytes + len);
     }
     // Copied first: the callback may destroy the picker.
     auto activity = request.owner->onActivity;
