@@ -99,9 +99,9 @@ void ExportPanel::DrawSelection(UiContext& ui) {
     }
     Check(ui.t(Str::ExportWithHistory), "export-history", selection.withHistory);
 
-    const vault::Data chosen = bundle::selectForExport(data, selection);
-    Text(ui, fill(tr(Str::ExportSummary, lang), {{"entries", std::to_string(chosen.entries.size())},
-                                                 {"orgs", std::to_string(chosen.organisations.size())}}));
+    const bundle::SelectionSize size = bundle::sizeOf(data, selection);
+    Text(ui, fill(tr(Str::ExportSummary, lang),
+                  {{"entries", std::to_string(size.entries)}, {"orgs", std::to_string(size.organisations)}}));
 }
 
 void ExportPanel::DrawProtection(UiContext& ui) {

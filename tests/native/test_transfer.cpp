@@ -118,6 +118,20 @@ TEST_CASE("exporting entries takes their organisations and the runs that wrote t
     CHECK(out.runs[0].savedEntry == "e3");
 }
 
+TEST_CASE("the export form's counts are what the bundle will hold") {
+    const Data d = sample();
+    for (const Selection& s : {Selection{}, Selection{Selection::Scope::Organisations, {"o1"}, true},
+                               Selection{Selection::Scope::Organisations, {"o1", "o2"}, true},
+                               Selection{Selection::Scope::Entries, {"e3", "e5"}, false},
+                               Selection{Selection::Scope::Entries, {}, true},
+                               Selection{Selection::Scope::Organisations, {"gone"}, true}}) {
+        const Data out = selectForExport(d, s);
+        const SelectionSize size = sizeOf(d, s);
+        CHECK(size.entries == out.entries.size());
+        CHECK(size.organisations == out.organisations.size());
+    }
+}
+
 TEST_CASE("exporting without history keeps only the current version") {
     const Data out = selectForExport(sample(), Selection{Selection::Scope::Entries, {"e1"}, false});
     REQUIRE(out.entries.size() == 1);

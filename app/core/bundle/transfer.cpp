@@ -19,33 +19,42 @@ bool endsWith(std::string_view s, std::string_view suffix) {
                       [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
 }
 
+bool entryWanted(const vault::Entry& e, const Selection& selection) {
+    switch (selection.scope) {
+    case Selection::Scope::All:
+        return true;
+    case Selection::Scope::Organisations:
+        return !e.org.empty() && selection.ids.count(e.org) > 0;
+    case Selection::Scope::Entries:
+        return selection.ids.count(e.id) > 0;
+    }
+    return false;
+}
+
+// The organisations that go with the entries: the chosen ones, or those the entries belong to.
+std::set<std::string> organisationsWanted(const vault::Data& data, const Selection& selection) {
+    std::set<std::string> orgs;
+    if (selection.scope == Selection::Scope::Organisations) orgs = selection.ids;
+    for (const vault::Entry& e : data.entries)
+        if (!e.org.empty() && entryWanted(e, selection)) orgs.insert(e.org);
+    return orgs;
+}
+
 } // namespace
 
 vault::Data selectForExport(const vault::Data& data, const Selection& selection) {
     using Scope = Selection::Scope;
     vault::Data out;
     out.unknown = nlohmann::json::object(); // a newer app's vault-level data stays with the vault
-    const auto entryWanted = [&](const vault::Entry& e) {
-        switch (selection.scope) {
-        case Scope::All:
-            return true;
-        case Scope::Organisations:
-            return !e.org.empty() && selection.ids.count(e.org) > 0;
-        case Scope::Entries:
-            return selection.ids.count(e.id) > 0;
-        }
-        return false;
-    };
-    std::set<std::string> orgs, entries;
+    const std::set<std::string> orgs = organisationsWanted(data, selection);
+    std::set<std::string> entries;
     for (const vault::Entry& e : data.entries) {
-        if (!entryWanted(e)) continue;
+        if (!entryWanted(e, selection)) continue;
         vault::Entry copy = e;
         if (!selection.withHistory) copy.history.clear();
         out.entries.push_back(std::move(copy));
         entries.insert(e.id);
-        if (!e.org.empty()) orgs.insert(e.org);
     }
-    if (selection.scope == Scope::Organisations) orgs.insert(selection.ids.begin(), selection.ids.end());
     for (const vault::Organisation& o : data.organisations)
         if (selection.scope == Scope::All || orgs.count(o.id)) out.organisations.push_back(o);
     for (const vault::Run& r : data.runs) {
@@ -57,6 +66,18 @@ vault::Data selectForExport(const vault::Data& data, const Selection& selection)
     }
     if (selection.scope == Scope::All) out.attachments = data.attachments;
     return out;
+}
+
+SelectionSize sizeOf(const vault::Data& data, const Selection& selection) {
+    SelectionSize size;
+    for (const vault::Entry& e : data.entries) size.entries += entryWanted(e, selection) ? 1 : 0;
+    if (selection.scope == Selection::Scope::All) {
+        size.organisations = data.organisations.size();
+        return size;
+    }
+    const std::set<std::string> orgs = organisationsWanted(data, selection);
+    for (const vault::Organisation& o : data.organisations) size.organisations += orgs.count(o.id);
+    return size;
 }
 
 vault::Change newInstallationKeyChange() {

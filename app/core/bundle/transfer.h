@@ -32,6 +32,13 @@ struct Selection {
 // wrote them. Pictures attached to steps belong to no organisation: they travel with All only.
 vault::Data selectForExport(const vault::Data& data, const Selection& selection);
 
+// How many entries and organisations selectForExport would take, without copying them: the
+// export form shows it on every frame.
+struct SelectionSize {
+    std::size_t entries = 0, organisations = 0;
+};
+SelectionSize sizeOf(const vault::Data& data, const Selection& selection);
+
 // A backup is everything, with history, under a passphrase: a bundle sealed to a receiving code
 // opens only in that installation, and this one's key is gone with the browser's data. Only a
 // backup resets the reminder.
