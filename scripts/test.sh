@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, builds, runs every suite — native (doctest via ctest), the same under
-# ASan/UBSan, the format check, and the browser tests (Playwright + Chromium) — and ends with one
-# line: "N passed, N failed". Exit status 0 only when nothing failed.
+# ASan/UBSan, a brief libFuzzer run, the format check, and the browser tests (Playwright + Chromium) —
+# and ends with one line: "N passed, N failed". Exit status 0 only when nothing failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
@@ -44,6 +44,18 @@ ctest_suite() {
 
 ctest_suite build "native (doctest)"
 ctest_suite build-asan "native under ASan/UBSan" -DTS_SANITIZE=ON
+
+# About 10 s per target; build-fuzz is kept, so after the first run only what changed is rebuilt.
+section "fuzz (libFuzzer, brief)"
+fuzz_out=$(scripts/fuzz.sh 10 2>&1)
+echo "$fuzz_out" | grep -E '^fuzz |^  ' || echo "$fuzz_out" | tail -20
+fp=$(echo "$fuzz_out" | grep -cE '^fuzz [a-z_]+: ok ')
+ff=$(echo "$fuzz_out" | grep -cE '^fuzz [a-z_]+: FAILED')
+if [ "$fp" -eq 0 ] && [ "$ff" -eq 0 ]; then
+  count 0 1
+else
+  count "$fp" "$ff"
+fi
 
 section "format (clang-format)"
 mapfile -t fmt_files < <(find app tests -name '*.cpp' -o -name '*.h' | sort)

@@ -106,6 +106,21 @@ TEST_CASE("bodies this version cannot read are refused without a guess") {
     CHECK(parse(bytesOf(R"({"schema":1,"entries":[]})"), d) == ParseError::None);
 }
 
+// Regression, found with the vault_model fuzz target: a key nested ~30 000 levels deep overflowed the stack
+// while parse copied it into `unknown`. Anyone who can write a bundle to us controls such a body.
+TEST_CASE("bodies nested deeper than kMaxJsonDepth are refused before they can exhaust the stack") {
+    const auto nested = [](std::size_t levels) { // the root object, then arrays: `levels` in all
+        return R"({"schema":1,"entries":[],"x":)" + std::string(levels - 1, '[') +
+               std::string(levels - 1, ']') + "}";
+    };
+    Data d;
+    REQUIRE(parse(bytesOf(nested(kMaxJsonDepth)), d) == ParseError::None);
+    CHECK(roundTrip(d).unknown == d.unknown);
+    CHECK(parse(bytesOf(nested(kMaxJsonDepth + 1)), d) == ParseError::WrongShape);
+    CHECK(parse(bytesOf(nested(100000)), d) == ParseError::WrongShape);
+    CHECK(d.unknown.contains("x")); // a refused body leaves the data as it was
+}
+
 TEST_CASE("a generic entry with Cyrillic and typography survives serialisation") {
     Data d;
     apply(d, upsert(newEntryId(), {{"title", "Токен «сервисы отдачи» — РИС №2"}, {"secret", "ёЁ"}}), 7);

@@ -173,7 +173,18 @@ crypto::SecretBytes serialize(const Data& data) {
 }
 
 ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
-    const json j = json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
+    // nlohmann parses iteratively but copies, compares and dumps recursively: unknown keys are kept
+    // (copied) and saved (dumped), so a crafted bundle nested a few thousand levels deep would
+    // overflow the stack. Deeper values are discarded as they are read, never built.
+    bool tooDeep = false;
+    const json::parser_callback_t limitDepth = [&](int depth, json::parse_event_t event, json&) {
+        if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
+            depth >= static_cast<int>(kMaxJsonDepth))
+            tooDeep = true;
+        return !tooDeep;
+    };
+    const json j = json::parse(bytes.begin(), bytes.end(), limitDepth, /*allow_exceptions=*/false);
+    if (tooDeep) return ParseError::WrongShape;
     if (j.is_discarded()) return ParseError::NotJson;
     if (!j.is_object() || !j.contains("schema") || !j["schema"].is_number_integer())
         return ParseError::WrongShape;

@@ -1,0 +1,115 @@
+// Writes the generated seeds of tests/fuzz/corpus with the app's own core: real files, as the app
+// writes them, sealed to the keys of fuzz_keys.h so the targets can open them. The CSV and
+// Bitwarden seeds are not generated: they are the fixtures of tests/fixtures plus small variants.
+//
+// usage: ts_fuzz_seeds CORPUS_DIR   (then review and commit what changed; a few KB per target)
+#include "core/bundle/bundle_file.h"
+#include "core/vault/model.h"
+#include "core/vault/vault_file.h"
+#include "fuzz_keys.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <span>
+#include <string>
+#include <string_view>
+
+using namespace ts;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::span<const std::uint8_t> bytesOf(std::string_view s) {
+    return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
+
+void save(const fs::path& path, std::span<const std::uint8_t> bytes) {
+    fs::create_directories(path.parent_path());
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    if (!out) {
+        std::fprintf(stderr, "could not write %s\n", path.c_str());
+        std::exit(1);
+    }
+}
+
+void require(bool ok, const char* what) {
+    if (ok) return;
+    std::fprintf(stderr, "could not build the seeds: %s\n", what);
+    std::exit(1);
+}
+
+// A vault in use, built through apply() like the app builds it: an organisation, an entry with a
+// history, a generic one, an open run, a picture, and a key from a newer version to be kept.
+vault::Data sampleVault() {
+    vault::Data d;
+    using Kind = vault::Change::Kind;
+    vault::Change org{.kind = Kind::UpsertOrganisation, .id = "org-romashka"};
+    org.fields = {{"name", "ООО «Ромашка»"}, {"country", "RU"}, {"taxId", "7707083893"}};
+    require(vault::apply(d, org, fuzz::kNow), "organisation");
+
+    vault::Change token{.kind = Kind::Upsert, .id = "e-token", .entryKind = "eis-export-token"};
+    token.org = "org-romashka";
+    token.warnDays = std::vector<int>{30, 7};
+    token.fields = {{"guid", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"}, {"validUntil", "2026-12-31"}};
+    require(vault::apply(d, token, fuzz::kNow - 86400000), "entry");
+    token.fields["validUntil"] = "2027-12-31";
+    require(vault::apply(d, token, fuzz::kNow), "entry, second version");
+
+    vault::Change generic{.kind = Kind::Upsert, .id = "e-mail"};
+    generic.fields = {{"title", "Почта"}, {"login", "buh@romashka.example"}, {"secret", "pa\"ss,word\n2"}};
+    require(vault::apply(d, generic, fuzz::kNow), "generic entry");
+
+    vault::Change run{
+        .kind = Kind::StartRun, .id = "run-1", .procedure = "eis-export-token", .system = "eis"};
+    run.org = "org-romashka";
+    run.target = "e-token";
+    require(vault::apply(d, run, fuzz::kNow), "run");
+    vault::Change step{.kind = Kind::UpdateRun, .id = "run-1", .target = "e-token", .done = {"login"}};
+    step.fields = {{"guid", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"}};
+    require(vault::apply(d, step, fuzz::kNow), "run step");
+
+    vault::Change picture{.kind = Kind::SetAttachment, .procedure = "eis-export-token", .target = "login"};
+    picture.fields = {{"jpeg", "/9j/4AAQSkZJRgABAQ=="}, {"width", "2"}, {"height", "2"}};
+    require(vault::apply(d, picture, fuzz::kNow), "attachment");
+
+    d.unknown["fromNewerVersion"] = {{"kept", true}, {"n", 1.5}};
+    return d;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    if (argc != 2) {
+        std::fprintf(stderr, "usage: %s CORPUS_DIR\n", argv[0]);
+        return 2;
+    }
+    fuzz::initCrypto();
+    const fs::path dir = argv[1];
+    const crypto::SecretBytes model = vault::serialize(sampleVault());
+    const std::string_view minimal = R"({"schema":1,"entries":[]})";
+    save(dir / "vault_model" / "sample.json", model);
+    save(dir / "vault_model" / "minimal.json", bytesOf(minimal));
+
+    // A real vault (the passphrase "fuzz" opens it too) whose vault key is the fixed one.
+    auto keys = vault::create(bytesOf("fuzz"), crypto::KdfParams::standard());
+    require(keys.has_value(), "vault");
+    keys->vaultKey = fuzz::fixedVaultKey();
+    require(vault::rewrap(*keys, bytesOf("fuzz"), crypto::KdfParams::standard()), "vault wrap");
+    save(dir / "vault_file" / "sample.tsvault", vault::write(*keys, 2, model));
+    save(dir / "vault_file" / "minimal.tsvault", vault::write(*keys, 3, bytesOf(minimal)));
+
+    const bundle::KeyPair alice = fuzz::aliceKeyPair();
+    bundle::BundleError error = bundle::BundleError::None;
+    const auto sealed = bundle::writeForRecipient(model, alice.publicKey, fuzz::kNow, error);
+    require(sealed.has_value(), "recipient bundle");
+    save(dir / "bundle" / "recipient.tsb", *sealed);
+    save(dir / "bundle" / "recipient.txt", bytesOf(bundle::toText(*sealed)));
+    const auto withPassphrase = bundle::writeWithPassphrase(bytesOf(minimal), bytesOf("fuzz"),
+                                                            crypto::KdfParams::standard(), fuzz::kNow, error);
+    require(withPassphrase.has_value(), "passphrase bundle");
+    save(dir / "bundle" / "passphrase.tsb", *withPassphrase);
+    save(dir / "bundle" / "receiving-code.txt", bytesOf(bundle::receivingCode(alice.publicKey)));
+    return 0;
+}
