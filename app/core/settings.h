@@ -15,7 +15,7 @@ namespace ts {
 struct Settings {
     Lang language = Lang::Ru;
     std::string workstation;
-    int autoLockMinutes = 10; // lock after this long without input; one of kAutoLockChoices
+    int autoLockMinutes = 10;    // lock after this long without input; one of kAutoLockChoices
     int backupReminderDays = 30; // remind when no full export for this long; one of kBackupReminderChoices
     nlohmann::json unknown = nlohmann::json::object(); // fields of newer versions, kept verbatim
 };
