@@ -28,17 +28,12 @@ Str persistenceText(vault::Persistence p) {
 
 void DrawAutoLock(UiContext& ui) {
     Text(ui, ui.t(Str::SettingsAutoLock));
-    for (int m : kAutoLockChoices) {
-        const std::string label = std::to_string(m);
-        const std::string key = "autolock-" + label;
-        if (Choice(ui, label, key.c_str(), ui.state.settings.autoLockMinutes == m)) {
-            Settings next = ui.state.settings;
-            next.autoLockMinutes = m;
-            SaveSettings(ui, next, Str::MsgSettingsSaved);
-        }
-        ImGui::SameLine();
+    if (const auto m = ChoiceRow(ui, kAutoLockChoices, ui.state.settings.autoLockMinutes, "autolock-",
+                                 [](int m) { return std::to_string(m); })) {
+        Settings next = ui.state.settings;
+        next.autoLockMinutes = *m;
+        SaveSettings(ui, next, Str::MsgSettingsSaved);
     }
-    ImGui::NewLine();
     TextMuted(ui, ui.t(Str::SettingsHiddenLock));
 }
 

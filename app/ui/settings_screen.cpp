@@ -42,18 +42,16 @@ void SettingsScreen::Draw(UiContext& ui) {
     }
     ImGui::Spacing();
     Text(ui, ui.t(Str::SettingsBackupReminder), ui.fonts.heading);
-    for (int d : kBackupReminderChoices) {
-        const std::string label = d == 0 ? std::string(ui.t(Str::SettingsBackupNever))
-                                         : fill(tr(Str::SettingsBackupDays, cur), {{"n", std::to_string(d)}});
-        const std::string key = "backup-reminder-" + std::to_string(d);
-        if (Choice(ui, label, key.c_str(), ui.state.settings.backupReminderDays == d)) {
-            Settings next = ui.state.settings;
-            next.backupReminderDays = d;
-            SaveSettings(ui, next, Str::MsgSettingsSaved);
-        }
-        ImGui::SameLine();
+    const auto days = [&](int d) {
+        return d == 0 ? std::string(ui.t(Str::SettingsBackupNever))
+                      : fill(tr(Str::SettingsBackupDays, cur), {{"n", std::to_string(d)}});
+    };
+    if (const auto d = ChoiceRow(ui, kBackupReminderChoices, ui.state.settings.backupReminderDays,
+                                 "backup-reminder-", days)) {
+        Settings next = ui.state.settings;
+        next.backupReminderDays = *d;
+        SaveSettings(ui, next, Str::MsgSettingsSaved);
     }
-    ImGui::NewLine();
     TextMuted(ui, ui.t(Str::SettingsBackupHint));
     ImGui::Spacing();
     ImGui::Separator();

@@ -72,6 +72,18 @@ bool Choice(UiContext&, std::string_view label, const char* key, bool selected) 
     return pressed && !selected;
 }
 
+std::optional<int> ChoiceRow(UiContext& ui, std::span<const int> values, int current,
+                             std::string_view keyPrefix, const std::function<std::string(int)>& label) {
+    std::optional<int> picked;
+    for (int v : values) {
+        const std::string key = std::string(keyPrefix) + std::to_string(v);
+        if (Choice(ui, label(v), key.c_str(), v == current)) picked = v;
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    return picked;
+}
+
 bool BeginCombo(UiContext& ui, std::string_view label, const char* key, const char* preview) {
     const std::string id = withKey("", key);
     const ImGuiID itemId = ImGui::GetID(id.c_str());

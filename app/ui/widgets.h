@@ -4,6 +4,9 @@
 
 #include "ui/ui_context.h"
 
+#include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -26,6 +29,11 @@ void NoteBullet(UiContext& ui, std::string_view text, bool warning);
 bool Button(UiContext& ui, Str label, const char* key, bool enabled = true);
 // A toggle-like button that shows whether it is the current choice.
 bool Choice(UiContext& ui, std::string_view label, const char* key, bool selected);
+
+// A row of Choice buttons, one per number, keyed `keyPrefix` + the number; returns the number
+// clicked when it is not the current one.
+std::optional<int> ChoiceRow(UiContext& ui, std::span<const int> values, int current,
+                             std::string_view keyPrefix, const std::function<std::string(int)>& label);
 
 // ImGui::BeginCombo, also reported to the seam (ImGui does not report combo boxes): `label` is
 // what the seam calls it, `preview` the current choice shown in it.

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, serveDist, until } from './lib/app.mjs';
-import { createVault, retype, saveEntry, typeInto } from './lib/vault.mjs';
+import { addEntry as addGenericEntry, createVault, retype, saveEntry, typeInto } from './lib/vault.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const PASS_A = 'Синий-трактор 42 едет';
@@ -52,12 +52,7 @@ after(async () => {
 
 async function addEntry(app, title, login, secret) {
   await app.click({ key: 'nav-vault' });
-  await app.click('Новая запись');
-  await app.click({ key: 'kind-generic' });
-  await typeInto(app, 'field-title', title);
-  await typeInto(app, 'field-login', login);
-  await typeInto(app, 'field-secret', secret);
-  await saveEntry(app);
+  await addGenericEntry(app, title, secret, login);
 }
 
 async function editLogin(app, title, login) {
