@@ -59,7 +59,7 @@ int main() {
     }
     rt->app = new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
                                                ts::scrubFreeStack, ts::downloadFile, &rt->files,
-                                               &rt->textures, ts::setFullscreen},
+                                               &rt->textures, ts::setFullscreen, ts::pageOpenedFromFile()},
                               rt->seam);
     rt->vaultStorage.onActivity = [rt] {
         rt->pacer.wake();

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the browser app into dist/ (index.html, app.js, app.wasm, web/). Assumes scripts/setup.sh ran.
+# Builds the browser app into dist/ (index.html, app.js, app.wasm, web/) and the same app as one
+# self-contained file, dist/tokensafe.html (scripts/make_single_file.py). Assumes scripts/setup.sh ran.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs # emcc needs Debian's acorn

@@ -79,6 +79,9 @@ mergeInto(LibraryManager.library, {
 });
 
 mergeInto(LibraryManager.library, {
+  // Opened from disk (dist/tokensafe.html on a USB stick) rather than served over http(s).
+  ts_page_is_file: function () { return location.protocol === 'file:' ? 1 : 0; },
+
   ts_utc_offset_minutes: function () { return -new Date().getTimezoneOffset(); },
 
   // While the tab is hidden no frame runs, so the lock has to come from a timer.

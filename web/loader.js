@@ -1,5 +1,7 @@
 // Starts the app: checks that the browser can run it, loads app.wasm with a progress bar, and shows
 // a clear message (Russian and English) instead of a blank page when anything goes wrong.
+// In the single file (dist/tokensafe.html, <html data-single-file>) the wasm is a data block in the
+// page (gzip, then base64) and app.js follows this script inline: nothing is fetched.
 (function () {
   'use strict';
   var MESSAGES = {
@@ -21,6 +23,7 @@
   var fill = document.getElementById('loader-fill');
   var fatalBox = document.getElementById('fatal');
   var failed = false;
+  var single = document.documentElement.hasAttribute('data-single-file');
 
   function fail(kind, detail) {
     if (failed) return;
@@ -79,14 +82,37 @@
     requestAnimationFrame(hideLoaderOnFirstFrame);
   }
 
+  // The single file's inline app script runs whatever happens here: when we cannot start, give it
+  // a Module that never instantiates, so the message above stays the only thing shown.
+  function stayDormant() {
+    if (single) window.Module = { instantiateWasm: function () { return {}; } };
+  }
+
+  // The wasm embedded in the single file: base64 of its gzip, inflated by the browser (the block is
+  // freed once read). A damaged block rejects: shown as load-failed.
+  function embeddedWasm() {
+    return new Promise(function (ok) {
+      var block = document.getElementById('ts-wasm');
+      if (!block) throw new Error('the embedded app.wasm is missing');
+      if (typeof DecompressionStream !== 'function') throw new Error('DecompressionStream is not supported');
+      var text = atob(block.textContent.replace(/\s+/g, ''));
+      block.remove();
+      var bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+      ok(new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    });
+  }
+
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     fail('no-wasm');
+    stayDormant();
     return;
   }
   // A throwaway canvas: asking the app's own canvas would fix its context attributes before GLFW.
   var probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
     fail('no-webgl2');
+    stayDormant();
     return;
   }
   var lose = probe.getExtension('WEBGL_lose_context');
@@ -100,7 +126,8 @@
     canvas: document.getElementById('canvas'),
     tsFatal: fail,
     instantiateWasm: function (imports, done) {
-      fetchWithProgress('app.wasm')
+      if (single) progress(0, 0);
+      (single ? embeddedWasm() : fetchWithProgress('app.wasm'))
         .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); })
         .then(function (r) { done(r.instance, r.module); })
         .catch(function (e) { fail('load-failed', e && e.message ? e.message : e); });
@@ -110,6 +137,7 @@
     onAbort: function (what) { fail('crashed', what); },
   };
 
+  if (single) return; // app.js is the next script in the page
   var script = document.createElement('script');
   script.src = 'app.js';
   script.onerror = function () { fail('load-failed', 'app.js'); };

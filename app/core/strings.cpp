@@ -209,6 +209,13 @@ constexpr Entry kTable[] = {
      "The browser does not say whether the storage is persistent. Export backups."},
     {Str::PersistUnknown, "Постоянство хранилища ещё не известно.",
      "Whether the storage is persistent is not known yet."},
+    {Str::PersistFilePage,
+     "Страница открыта из файла (file://). Её хранилище отдельно от хранилища сайта, и не всякий браузер "
+     "хранит данные страниц из файлов надёжно: очистка данных браузера удалит и его. "
+     "Делайте резервные копии пакетами на экране «Перенос».",
+     "The page was opened from a file (file://). Its storage is separate from the website's, and not "
+     "every browser keeps data for file pages durably: clearing browsing data removes it too. "
+     "Make backups as bundles on the Transfer screen."},
 
     {Str::ErrFieldRequired, "Обязательное поле", "Required"},
     {Str::ErrOneLine, "Только одна строка, без переводов строки и управляющих символов",

@@ -138,6 +138,7 @@ enum class Str : std::uint16_t {
     PersistNot,
     PersistUnsupported,
     PersistUnknown,
+    PersistFilePage, // the page was opened from a file (file://)
     // Field validation (credential kinds, organisations)
     ErrFieldRequired,
     ErrOneLine,

@@ -272,6 +272,7 @@ std::string App::StateJson() const {
         {"entries", session.data().entries.size()},
         {"saving", session.saving()},
         {"persistence", persistenceName(session.persistence())},
+        {"filePage", services_.filePage},
         {"frameMs", lastFrameMs_},
         {"presenting", procedures_.presentation.procedure},
         {"slide", procedures_.presentation.slide},

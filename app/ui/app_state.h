@@ -66,6 +66,7 @@ struct Services {
     FilePicker* files = nullptr;             // may be null: nothing can be picked
     Textures* textures = nullptr;            // may be null: pictures are not shown
     std::function<void(bool on)> fullscreen; // may be empty: presentations fill the window only
+    bool filePage = false; // opened from a file (file://): storage may not be durable, say so
 };
 
 } // namespace ts::ui

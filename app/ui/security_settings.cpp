@@ -85,6 +85,7 @@ void SecuritySettings::Draw(UiContext& ui) {
     ImGui::Spacing();
     Text(ui, ui.t(Str::StorageTitle), ui.fonts.heading);
     Text(ui, ui.t(persistenceText(session.persistence())));
+    if (ui.services.filePage) WarningText(ui, ui.t(Str::PersistFilePage));
 }
 
 } // namespace ts::ui

@@ -58,6 +58,7 @@ void VaultGate::DrawCreate(UiContext& ui) {
     Text(ui, ui.t(Str::CreateTitle), ui.fonts.title);
     Text(ui, ui.t(Str::CreateIntro));
     WarningText(ui, ui.t(Str::CreateWarning));
+    if (ui.services.filePage) WarningText(ui, ui.t(Str::PersistFilePage));
     ImGui::Spacing();
     bool submit = PassphraseInput(ui, Str::FieldPassphrase, "create-pass", pass);
     StrengthMeter(ui, pass);

@@ -5,6 +5,7 @@
 #include <emscripten/stack.h>
 
 extern "C" void ts_page_watch_hidden(int minutes); // web/library_tokensafe.js
+extern "C" int ts_page_is_file();                  // web/library_tokensafe.js
 
 namespace ts {
 namespace {
@@ -21,6 +22,10 @@ PageEvents::~PageEvents() {
 void PageEvents::watchHidden(int minutes, std::function<void()> onHiddenTooLong) {
     onHidden_ = std::move(onHiddenTooLong);
     ts_page_watch_hidden(minutes);
+}
+
+bool pageOpenedFromFile() {
+    return ts_page_is_file() != 0;
 }
 
 __attribute__((noinline)) void scrubFreeStack() {

@@ -21,6 +21,10 @@ class PageEvents {
     std::function<void()> onHidden_;
 };
 
+// True when the page was opened from a file (file://), not served: the browser may treat its storage
+// differently, and no service worker runs.
+bool pageOpenedFromFile();
+
 // Wipes the unused part of the wasm stack: secrets handled in deeper calls leave copies there.
 void scrubFreeStack();
 
