@@ -57,16 +57,18 @@ int main() {
         ts::showPageFatal("no-webgl2");
         return 1;
     }
-    rt->app = new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
-                                               ts::scrubFreeStack, ts::downloadFile, &rt->files,
-                                               &rt->textures, ts::setFullscreen, ts::pageOpenedFromFile()},
-                              rt->seam);
+    rt->app =
+        new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
+                                         ts::scrubFreeStack, ts::downloadFile, &rt->files, &rt->textures,
+                                         ts::setFullscreen, ts::pageOpenedFromFile(), ts::applyUpdate},
+                        rt->seam);
     rt->vaultStorage.onActivity = [rt] {
         rt->pacer.wake();
         rt->app->OnStorageActivity(ts::monotonicSeconds());
     };
     rt->files.onActivity = [rt] { rt->pacer.wake(); };
     rt->page.watchHidden(ts::kHiddenLockMinutes, [rt] { rt->app->RequestLock(ts::monotonicSeconds()); });
+    rt->page.watchUpdates([rt] { rt->app->OnUpdateReady(); });
     rt->session.start();
     ts::runMainLoop(Tick, rt);
     return 0;

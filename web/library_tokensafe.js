@@ -82,6 +82,16 @@ mergeInto(LibraryManager.library, {
   // Opened from disk (dist/tokensafe.html on a USB stick) rather than served over http(s).
   ts_page_is_file: function () { return location.protocol === 'file:' ? 1 : 0; },
 
+  // A new version waiting in the service worker (web/loader.js watches for it): tell the app now if it
+  // is already there, else when it comes. Applying it is the user's choice (ts_page_apply_update).
+  ts_page_watch_updates: function () {
+    Module.tsOnUpdate = function () { Module['_ts_on_update_ready'](); };
+    if (Module.tsUpdateWaiting) Module.tsOnUpdate();
+  },
+  ts_page_apply_update: function () {
+    if (Module.tsApplyUpdate) Module.tsApplyUpdate();
+  },
+
   ts_utc_offset_minutes: function () { return -new Date().getTimezoneOffset(); },
 
   // While the tab is hidden no frame runs, so the lock has to come from a timer.

@@ -82,6 +82,33 @@
     requestAnimationFrame(hideLoaderOnFirstFrame);
   }
 
+  // Served over http(s), the service worker (sw.js) keeps the app's files for offline use. A new version
+  // it has cached waits until the user chooses to reload (the app offers it: ts_page_watch_updates);
+  // the first install is not announced (nothing to replace). Never on file://: no worker there.
+  function watchForUpdates() {
+    if (single || !/^https?:$/.test(location.protocol) || !('serviceWorker' in navigator)) return;
+    var sw = navigator.serviceWorker, reloadWanted = false;
+    function announce() {
+      if (!sw.controller || Module.tsUpdateWaiting) return;
+      Module.tsUpdateWaiting = true;
+      if (Module.tsOnUpdate) Module.tsOnUpdate();
+    }
+    sw.addEventListener('controllerchange', function () { if (reloadWanted) location.reload(); });
+    sw.register('sw.js').then(function (reg) {
+      Module.tsApplyUpdate = function () {
+        if (!reg.waiting) return;
+        reloadWanted = true;
+        reg.waiting.postMessage('activate-update');
+      };
+      if (reg.waiting) announce();
+      reg.addEventListener('updatefound', function () {
+        var next = reg.installing;
+        if (!next) return;
+        next.addEventListener('statechange', function () { if (next.state === 'installed') announce(); });
+      });
+    }).catch(function () {}); // no worker (e.g. private mode): the app still works while online
+  }
+
   // The single file's inline app script runs whatever happens here: when we cannot start, give it
   // a Module that never instantiates, so the message above stays the only thing shown.
   function stayDormant() {
@@ -137,6 +164,7 @@
     onAbort: function (what) { fail('crashed', what); },
   };
 
+  watchForUpdates();
   if (single) return; // app.js is the next script in the page
   var script = document.createElement('script');
   script.src = 'app.js';

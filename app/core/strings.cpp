@@ -63,6 +63,8 @@ constexpr Entry kTable[] = {
     {Str::MsgSettingsSaveFailed, "Не удалось сохранить настройки: браузер запретил запись (localStorage)",
      "Settings were not saved: the browser refused to write (localStorage)"},
     {Str::MsgLanguageChanged, "Язык интерфейса: русский", "Interface language: English"},
+    {Str::UpdateReady, "Доступна новая версия Сейфа токенов.", "A new version of TokenSafe is available."},
+    {Str::ButtonApplyUpdate, "Перезагрузить с новой версией", "Reload with the new version"},
     {Str::ErrWorkstationTooLong, "Название рабочего места: не длиннее 64 символов",
      "Workstation name: at most 64 characters"},
     {Str::ErrWorkstationControlChars, "Название рабочего места: без переводов строки и управляющих символов",

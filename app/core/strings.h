@@ -52,6 +52,8 @@ enum class Str : std::uint16_t {
     MsgSettingsSaved,
     MsgSettingsSaveFailed,
     MsgLanguageChanged,
+    UpdateReady,       // a new version is cached and waits for the user
+    ButtonApplyUpdate, // reloads the page into it
     ErrWorkstationTooLong,
     ErrWorkstationControlChars,
     // Vault file errors (core/vault/vault_file.h), each its own message

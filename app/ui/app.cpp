@@ -59,6 +59,12 @@ App::App(Services services, TestSeam& seam) : services_(services), seam_(seam) {
     });
 }
 
+void App::OnUpdateReady() {
+    state_.updateReady = true;
+    state_.message = Message{Str::UpdateReady, {}, false};
+    services_.pacer.wake();
+}
+
 void App::RequestLock(double now) {
     if (!services_.session.saving()) return LockNow();
     // Locking mid-save would drop the change being saved: lock as soon as it is done.
@@ -273,6 +279,7 @@ std::string App::StateJson() const {
         {"saving", session.saving()},
         {"persistence", persistenceName(session.persistence())},
         {"filePage", services_.filePage},
+        {"updateReady", state_.updateReady},
         {"frameMs", lastFrameMs_},
         {"presenting", procedures_.presentation.procedure},
         {"slide", procedures_.presentation.slide},

@@ -32,6 +32,8 @@ class App {
     void RequestLock(double now);
     // After each answer from storage, which may come while the tab is hidden and draws nothing.
     void OnStorageActivity(double now);
+    // The service worker has a new version waiting: announce it, offer the reload, apply nothing.
+    void OnUpdateReady();
 
     static constexpr double kLockWaitSeconds = 5.0;
 

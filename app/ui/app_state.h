@@ -38,6 +38,7 @@ struct AppState {
     Settings settings;
     Message message;
     bool lockRequested = false; // by a button or Ctrl+L; App locks after the frame
+    bool updateReady = false;   // a new version waits: the status bar offers the reload
     // A secret copied to the clipboard, to be cleared at `clearAt` (pacer seconds) if still there.
     struct CopiedSecret {
         std::string text; // wiped once cleared
@@ -66,7 +67,8 @@ struct Services {
     FilePicker* files = nullptr;             // may be null: nothing can be picked
     Textures* textures = nullptr;            // may be null: pictures are not shown
     std::function<void(bool on)> fullscreen; // may be empty: presentations fill the window only
-    bool filePage = false; // opened from a file (file://): storage may not be durable, say so
+    bool filePage = false;             // opened from a file (file://): storage may not be durable, say so
+    std::function<void()> applyUpdate; // may be empty: no service worker (file://, tests)
 };
 
 } // namespace ts::ui

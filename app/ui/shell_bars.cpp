@@ -81,6 +81,15 @@ void DrawStatusBar(UiContext& ui) {
     ImGui::AlignTextToFramePadding();
     Text(ui, ui.messageText());
     if (err) ImGui::PopStyleColor();
+    // A new version stays offered until the user takes it; the page never reloads by itself.
+    if (ui.state.updateReady && ui.services.applyUpdate) {
+        ImGui::SameLine(0, 24);
+        if (ui.state.message.text != Str::UpdateReady) {
+            WarningText(ui, ui.t(Str::UpdateReady));
+            ImGui::SameLine();
+        }
+        if (Button(ui, Str::ButtonApplyUpdate, "apply-update")) ui.services.applyUpdate();
+    }
 }
 
 } // namespace ts::ui

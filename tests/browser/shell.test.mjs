@@ -83,7 +83,7 @@ test('the page requests nothing but its own files', async () => {
   await app.settle();
   const origin = new URL(env.url).origin;
   const allowed = new Set(['/', '/app.js', '/app.wasm', '/web/loader.js', '/web/seam.js', '/web/style.css',
-    '/web/manifest.webmanifest', '/web/icon.svg']);
+    '/web/manifest.webmanifest', '/web/icon.svg', '/sw.js']);
   assert.ok(app.requests.length >= 5);
   for (const r of app.requests) {
     const u = new URL(r);

@@ -6,6 +6,8 @@
 
 extern "C" void ts_page_watch_hidden(int minutes); // web/library_tokensafe.js
 extern "C" int ts_page_is_file();                  // web/library_tokensafe.js
+extern "C" void ts_page_watch_updates();           // web/library_tokensafe.js
+extern "C" void ts_page_apply_update();            // web/library_tokensafe.js
 
 namespace ts {
 namespace {
@@ -22,6 +24,15 @@ PageEvents::~PageEvents() {
 void PageEvents::watchHidden(int minutes, std::function<void()> onHiddenTooLong) {
     onHidden_ = std::move(onHiddenTooLong);
     ts_page_watch_hidden(minutes);
+}
+
+void PageEvents::watchUpdates(std::function<void()> onUpdateReady) {
+    onUpdate_ = std::move(onUpdateReady);
+    ts_page_watch_updates();
+}
+
+void applyUpdate() {
+    ts_page_apply_update();
 }
 
 bool pageOpenedFromFile() {
@@ -41,4 +52,8 @@ __attribute__((noinline)) void scrubFreeStack() {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_hidden_too_long() {
     if (ts::g_events) ts::g_events->hiddenTooLong();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_update_ready() {
+    if (ts::g_events) ts::g_events->updateReady();
 }

@@ -17,13 +17,24 @@ class PageEvents {
         if (onHidden_) onHidden_();
     }
 
+    // `onUpdateReady` runs once the service worker has a new version cached and waiting (web/loader.js
+    // registers it; never on file://). Nothing changes until applyUpdate().
+    void watchUpdates(std::function<void()> onUpdateReady);
+    void updateReady() {
+        if (onUpdate_) onUpdate_();
+    }
+
   private:
     std::function<void()> onHidden_;
+    std::function<void()> onUpdate_;
 };
 
 // True when the page was opened from a file (file://), not served: the browser may treat its storage
 // differently, and no service worker runs.
 bool pageOpenedFromFile();
+
+// Lets the waiting new version take over and reloads the page into it: only when the user asks.
+void applyUpdate();
 
 // Wipes the unused part of the wasm stack: secrets handled in deeper calls leave copies there.
 void scrubFreeStack();
