@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, serveDist, until } from './lib/app.mjs';
+import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, foreignRequests, serveDist, until } from './lib/app.mjs';
 import { addEntry as addGenericEntry, createVault, retype, saveEntry, typeInto } from './lib/vault.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -304,4 +304,12 @@ test('after 30 days without a backup A is reminded; a full export is the backup 
   await a.click({ key: 'nav-settings' });
   await a.click({ key: 'backup-reminder-0' }); // never
   assert.equal(await a.has({ key: 'backup-now' }), false);
+});
+
+test('over both whole sessions neither machine made a request but for the app\'s own files', async () => {
+  // Loading, creating vaults, entries, exports, downloads, file choosing, imports, pasting.
+  for (const app of [env.a, env.b]) {
+    assert.ok(app.requests.length >= 5);
+    assert.deepEqual(foreignRequests(app, env.url), []);
+  }
 });

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { AppPage, OUTPUT_DIR, useBrowser, until } from './lib/app.mjs';
+import { AppPage, OUTPUT_DIR, foreignRequests, useBrowser, until } from './lib/app.mjs';
 import { addOrganisation, createVault, PASS, typeInto, typedDate, unlock } from './lib/vault.mjs';
 
 const env = useBrowser({ before, after });
@@ -213,6 +213,8 @@ test('a run for an organisation: ticked, paused over a reload, the token typed a
   await app.click({ key: 'run-open-entry' });
   await app.waitForValue({ key: 'field-validUntil' }, until2);
   await app.find({ key: 'tab-history', label: 'История изменений (1)' });
+  // A whole working session after the reload — unlock, a run, a renewal — asked the network for nothing.
+  assert.deepEqual(foreignRequests(app, env.url), []);
   await context.close();
 });
 

@@ -17,6 +17,21 @@ export const CHROMIUM_ARGS = [
 
 const TIMEOUT = 20000;
 
+// Every file the served app may load: nothing else, and nothing from another origin, ever.
+export const OWN_FILES = new Set(['/', '/app.js', '/app.wasm', '/web/loader.js', '/web/seam.js', '/web/style.css',
+  '/web/manifest.webmanifest', '/web/icon.svg', '/sw.js']);
+
+// The requests `app` made that are not for the app's own files at `url` (blob: URLs the app makes
+// itself for downloads are local, not requests to anyone).
+export function foreignRequests(app, url) {
+  const origin = new URL(url).origin;
+  return app.requests.filter((r) => {
+    if (r.startsWith(`blob:${origin}/`)) return false;
+    const u = new URL(r);
+    return u.origin !== origin || !OWN_FILES.has(u.pathname);
+  });
+}
+
 export async function serveDist() {
   const server = await startServer({ port: 0 });
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
