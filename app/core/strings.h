@@ -376,6 +376,8 @@ enum class Str : std::uint16_t {
     ImportKeepBoth,
     ButtonImportConfirm,
     ImportNothingNew,
+    ImportMadeAt,
+    ImportMadeAtBy,
     MsgImportPreview,
     MsgImportDone,
     MsgImportCancelled,

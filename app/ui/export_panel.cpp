@@ -129,7 +129,8 @@ void ExportPanel::DrawProtection(UiContext& ui) {
 
 void ExportPanel::Make(UiContext& ui, bool asText) {
     const vault::Data& data = ui.services.session.data();
-    const vault::Data chosen = bundle::selectForExport(data, selection);
+    vault::Data chosen = bundle::selectForExport(data, selection);
+    bundle::setWorkstation(chosen, ui.state.settings.workstation);
     if (chosen.entries.empty() && chosen.organisations.empty()) {
         error = Str::ErrExportNothing;
         return ui.tell(*error, true);

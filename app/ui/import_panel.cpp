@@ -2,6 +2,7 @@
 
 #include "core/kinds/deadlines.h"
 #include "core/kinds/kind.h"
+#include "core/time_format.h"
 #include "core/utf8.h"
 #include "core/vault/session.h"
 #include "platform/file_picker.h"
@@ -55,6 +56,8 @@ void ImportPanel::Reset() {
     preview = {};
     decisions.clear();
     recognised = skipped = binned = 0;
+    from.clear();
+    createdAt = 0;
 }
 
 void ImportPanel::Wipe() {
@@ -138,6 +141,8 @@ void ImportPanel::OpenBundle(UiContext& ui) {
         step = Step::Choose;
         return Refuse(ui, bundle::messageFor(e));
     }
+    createdAt = opened->createdAtMillis;
+    from = bundle::workstationOf(*data);
     ShowPreview(ui, std::move(*data));
 }
 
@@ -268,6 +273,11 @@ void ImportPanel::DrawItem(UiContext& ui, const vault::MergeItem& item) {
 void ImportPanel::DrawPreview(UiContext& ui) {
     const Lang lang = ui.state.settings.language;
     Text(ui, fileName, ui.fonts.heading);
+    if (createdAt != 0) {
+        const std::string when = formatDateTime(createdAt, ui.services.clock.utcOffsetMinutes());
+        TextMuted(ui, fill(tr(from.empty() ? Str::ImportMadeAt : Str::ImportMadeAtBy, lang),
+                           {{"when", when}, {"workstation", from}}));
+    }
     using S = vault::MergeStatus;
     Text(ui, fill(tr(Str::ImportCounts, lang), {{"new", std::to_string(preview.count(S::New))},
                                                 {"same", std::to_string(preview.count(S::Identical))},

@@ -38,6 +38,8 @@ struct ImportPanel {
     std::map<std::string, vault::Decision> decisions;
     bundle::Source source = bundle::Source::Unknown;
     int recognised = 0, skipped = 0, binned = 0;
+    std::string from;              // the sender's workstation name, if the bundle carries one
+    std::int64_t createdAt = 0;    // when the bundle was written (inside its encryption); 0: not a bundle
     std::uint64_t previewedAt = 0; // the vault's data version the preview was made against
 
     // Alive while a file dialog is open: a lock in between makes the answer land nowhere.

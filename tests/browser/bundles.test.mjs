@@ -177,6 +177,10 @@ test('B\'s receiving code: A seals the whole vault to it and sends it as text', 
   const code = codeItem.label;
   assert.match(code, /^TSR1(-[0-9A-HJKMNP-TV-Z]{5}){12}$/);
 
+  // A names its workstation: the bundle carries the name, so B sees where it came from.
+  await a.click({ key: 'nav-settings' });
+  await typeInto(a, 'workstation', 'Бухгалтерия-1');
+  await a.click({ key: 'settings-save' });
   await a.click({ key: 'nav-transfer' });
   await a.click({ key: 'tab-export' });
   await a.click({ key: 'export-scope-all' });
@@ -200,6 +204,9 @@ test('B\'s receiving code: A seals the whole vault to it and sends it as text', 
   await b.click('Прочитать вставленный текст');
   // The entry B took from A in the first test is now the same on both sides.
   await b.find('Новых: 1 · совпадают: 2 · новее ваших: 0 · старее ваших: 0 · изменены с обеих сторон: 0');
+  const made = await until(async () => (await b.items()).find((i) => i.kind === 'text' && i.label.startsWith('Пакет создан ')),
+    'when and where the bundle was made');
+  assert.match(made.label, /^Пакет создан \d{2}\.\d{2}\.\d{4} \d{2}:\d{2} на рабочем месте «Бухгалтерия-1» \(так его назвал отправитель\)\.$/);
   const rev = (await b.state()).revision;
   await b.click('Импортировать');
   await b.waitForState((s) => s.revision === rev + 1 && !s.saving && s.entries === 3, 'the import');

@@ -132,6 +132,23 @@ TEST_CASE("the export form's counts are what the bundle will hold") {
     }
 }
 
+TEST_CASE("a bundle names the sender's workstation when it has one, and the name survives the trip") {
+    Data out = selectForExport(sample(), Selection{});
+    CHECK(workstationOf(out).empty());
+    setWorkstation(out, "");
+    CHECK_FALSE(out.unknown.contains("workstation"));
+    setWorkstation(out, "Бухгалтерия-1");
+    Opened opened;
+    opened.payload = vault::serialize(out);
+    BundleError err;
+    const auto back = payloadData(opened, err);
+    REQUIRE(back);
+    CHECK(workstationOf(*back) == "Бухгалтерия-1");
+    Data odd;
+    odd.unknown["workstation"] = 42; // whatever a foreign writer put there
+    CHECK(workstationOf(odd).empty());
+}
+
 TEST_CASE("exporting without history keeps only the current version") {
     const Data out = selectForExport(sample(), Selection{Selection::Scope::Entries, {"e1"}, false});
     REQUIRE(out.entries.size() == 1);

@@ -68,6 +68,15 @@ vault::Data selectForExport(const vault::Data& data, const Selection& selection)
     return out;
 }
 
+void setWorkstation(vault::Data& bundleData, const std::string& workstation) {
+    if (!workstation.empty()) bundleData.unknown["workstation"] = workstation;
+}
+
+std::string workstationOf(const vault::Data& bundleData) {
+    const auto it = bundleData.unknown.find("workstation");
+    return it != bundleData.unknown.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 SelectionSize sizeOf(const vault::Data& data, const Selection& selection) {
     SelectionSize size;
     for (const vault::Entry& e : data.entries) size.entries += entryWanted(e, selection) ? 1 : 0;

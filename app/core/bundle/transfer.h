@@ -39,6 +39,11 @@ struct SelectionSize {
 };
 SelectionSize sizeOf(const vault::Data& data, const Selection& selection);
 
+// The sender's workstation name (Settings), carried in the bundle so the recipient sees where it
+// came from. A label the sender chose, not proof: anyone can write any name.
+void setWorkstation(vault::Data& bundleData, const std::string& workstation);
+std::string workstationOf(const vault::Data& bundleData);
+
 // A backup is everything, with history, under a passphrase: a bundle sealed to a receiving code
 // opens only in that installation, and this one's key is gone with the browser's data. Only a
 // backup resets the reminder.
