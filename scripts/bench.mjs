@@ -8,6 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppPage, launchBrowser, serveDist, until } from '../tests/browser/lib/app.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+// Every run is a first visit, and the pages the bench routes in (page.route) must not be answered by
+// the app's service worker, which page.route cannot see.
+const CONTEXT = { viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' };
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const metrics = [];
 function record(name, value, unit, target, pass) {
@@ -59,7 +62,7 @@ try {
   const appTimes = [], blankTimes = [];
   for (let i = 0; i < RUNS; i++) {
     {
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const ctx = await browser.newContext(CONTEXT);
       const page = await ctx.newPage();
       await page.route('**/__blank.html', (r) => r.fulfill({ contentType: 'text/html', body: BLANK }));
       await page.goto(`${url}__blank.html`);
@@ -67,7 +70,7 @@ try {
       await ctx.close();
     }
     {
-      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const ctx = await browser.newContext(CONTEXT);
       const page = await ctx.newPage();
       await page.goto(url);
       appTimes.push(await until(() => page.evaluate(() => {
@@ -80,7 +83,7 @@ try {
   // The single file opened from disk, the way a USB stick is used.
   const singleTimes = [];
   for (let i = 0; i < RUNS; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const ctx = await browser.newContext(CONTEXT);
     const page = await ctx.newPage();
     await page.goto(pathToFileURL(`${ROOT}dist/tokensafe.html`).href);
     singleTimes.push(await until(() => page.evaluate(() => {
@@ -98,7 +101,7 @@ try {
   record('single file first frame / blank WebGL2 page', round(singleRatio), '×', '≤ 3×', singleRatio <= 3);
 
   // --- Frames in an idle second ----------------------------------------------------------------
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await browser.newContext(CONTEXT);
   const app = await AppPage.open(ctx, url);
   const f0 = await app.frames();
   await app.page.waitForTimeout(2000);
@@ -124,7 +127,7 @@ async function benchVault(browser, url) {
   }
 
   // Ours: a bare crypto_pwhash in the app's page (the baseline for unlock).
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await browser.newContext(CONTEXT);
   const app = await AppPage.open(ctx, url);
   const oursRuns = [];
   for (let i = 0; i < 4; i++) oursRuns.push(await app.page.evaluate(() => Module._ts_bench_pwhash_ms()));
@@ -206,7 +209,7 @@ window.benchReady = true;
 // Seeds IndexedDB with a generated vault, unlocks it by typing, and (optionally) saves one change.
 async function unlockAndSave(browser, url, file, pass, alsoSave) {
   const bytes = await readFile(file);
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ctx = await browser.newContext(CONTEXT);
   const page = await ctx.newPage();
   await page.route('**/__vault.bin', (r) => r.fulfill({ body: bytes, contentType: 'application/octet-stream' }));
   await page.goto(url);
