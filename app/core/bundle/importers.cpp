@@ -9,6 +9,7 @@
 
 #include "core/crypto/secret.h"
 #include "core/dates.h"
+#include "core/json_text.h"
 #include "core/kinds/kind.h"
 #include "core/kinds/validate.h"
 
@@ -500,12 +501,6 @@ std::optional<Imported> importKeePassXcCsv(std::string_view text, ImportError& e
 
 namespace {
 
-std::string str(const json& o, const char* key) {
-    if (!o.is_object()) return {};
-    const auto it = o.find(key);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 bool isTrue(const json& o, const char* key) {
     const auto it = o.find(key);
     return it != o.end() && it->is_boolean() && it->get<bool>();
@@ -515,7 +510,7 @@ std::map<std::string, std::string> names(const json& root, const char* key) {
     std::map<std::string, std::string> out;
     const auto it = root.find(key);
     if (it != root.end() && it->is_array())
-        for (const json& f : *it) out[str(f, "id")] = str(f, "name");
+        for (const json& f : *it) out[stringAt(f, "id")] = stringAt(f, "name");
     return out;
 }
 
@@ -553,15 +548,15 @@ std::optional<Imported> importBitwardenJson(std::string_view text, ImportError& 
             continue;
         }
         Source s;
-        s.title = str(item, "name");
-        s.notes = unixLines(str(item, "notes"));
+        s.title = stringAt(item, "name");
+        s.notes = unixLines(stringAt(item, "notes"));
         if (const auto login = item.find("login"); login != item.end() && login->is_object()) {
-            s.login = str(*login, "username");
-            s.password = str(*login, "password");
-            s.totp = str(*login, "totp");
+            s.login = stringAt(*login, "username");
+            s.password = stringAt(*login, "password");
+            s.totp = stringAt(*login, "totp");
             if (const auto uris = login->find("uris"); uris != login->end() && uris->is_array())
                 for (const json& u : *uris)
-                    if (std::string uri = str(u, "uri"); !uri.empty()) s.urls.push_back(std::move(uri));
+                    if (std::string uri = stringAt(u, "uri"); !uri.empty()) s.urls.push_back(std::move(uri));
         }
         if (const auto fields = item.find("fields"); fields != item.end() && fields->is_array())
             for (const json& f : *fields) {
@@ -570,9 +565,10 @@ std::optional<Imported> importBitwardenJson(std::string_view text, ImportError& 
                 if (value == f.end() || !value->is_string()) continue; // a linked field: no value of its own
                 const auto ft = f.find("type");
                 const bool hidden = ft != f.end() && ft->is_number_integer() && ft->get<int>() == 1;
-                s.fields.push_back(SourceField{str(f, "name"), unixLines(value->get<std::string>()), hidden});
+                s.fields.push_back(
+                    SourceField{stringAt(f, "name"), unixLines(value->get<std::string>()), hidden});
             }
-        if (const std::string folder = str(item, "folderId"); !folder.empty() && folders.count(folder)) {
+        if (const std::string folder = stringAt(item, "folderId"); !folder.empty() && folders.count(folder)) {
             s.groupLabel = Str::ImportNoteFolder;
             s.group = folders.at(folder);
         } else if (const auto ids = item.find("collectionIds"); ids != item.end() && ids->is_array()) {

@@ -1,6 +1,7 @@
 #include "core/bundle/transfer.h"
 
 #include "core/images/base64.h"
+#include "core/json_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -73,8 +74,7 @@ void setWorkstation(vault::Data& bundleData, const std::string& workstation) {
 }
 
 std::string workstationOf(const vault::Data& bundleData) {
-    const auto it = bundleData.unknown.find("workstation");
-    return it != bundleData.unknown.end() && it->is_string() ? it->get<std::string>() : std::string();
+    return stringAt(bundleData.unknown, "workstation");
 }
 
 SelectionSize sizeOf(const vault::Data& data, const Selection& selection) {

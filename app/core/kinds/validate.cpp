@@ -1,6 +1,7 @@
 #include "core/kinds/validate.h"
 
 #include "core/dates.h"
+#include "core/json_text.h"
 
 #include <algorithm>
 
@@ -83,9 +84,7 @@ std::optional<Str> validateValue(const Field& f, std::string_view value) {
 std::map<std::string, Str> validateFields(const Kind& kind, const nlohmann::json& fields) {
     std::map<std::string, Str> errors;
     for (const Field& f : kind.fields) {
-        const auto it = fields.find(f.id);
-        const std::string value =
-            it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+        const std::string value = stringAt(fields, f.id);
         if (auto e = validateValue(f, value)) errors.emplace(f.id, *e);
     }
     return errors;

@@ -1,6 +1,7 @@
 #include "core/procedures/procedure.h"
 
 #include "content/embedded.h"
+#include "core/json_text.h"
 #include "core/kinds/text_json.h"
 
 #include <algorithm>
@@ -26,10 +27,6 @@ const std::map<std::string, Element::Type, std::less<>> kTypes = {
 // Marks seen while reading one screen, to check them against its callouts.
 using Marks = std::set<int>;
 
-std::string str(const json& j, const char* key) {
-    return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-
 bool readMark(const json& j, int& mark, Marks& marks, std::string& error) {
     if (!j.contains("mark")) return true;
     if (!j["mark"].is_number_integer() || j["mark"].get<int>() < 1) {
@@ -49,7 +46,7 @@ bool readItems(const json& j, const char* key, std::vector<Item>& out, Marks& ma
     }
     for (const json& ji : j[key]) {
         Item item;
-        item.label = ji.is_object() ? str(ji, "label") : std::string();
+        item.label = ji.is_object() ? stringAt(ji, "label") : std::string();
         if (item.label.empty()) {
             error = std::string("an item of \"") + key + "\" has no \"label\"";
             return false;
@@ -112,17 +109,17 @@ bool readTable(const json& j, Element& e, Marks& marks, std::string& error) {
 }
 
 bool readElement(const json& j, Element& e, Marks& marks, std::string& error) {
-    const auto type = j.is_object() ? kTypes.find(str(j, "type")) : kTypes.end();
+    const auto type = j.is_object() ? kTypes.find(stringAt(j, "type")) : kTypes.end();
     if (type == kTypes.end()) {
-        error = "an element with an unknown \"type\": " + (j.is_object() ? str(j, "type") : j.dump());
+        error = "an element with an unknown \"type\": " + (j.is_object() ? stringAt(j, "type") : j.dump());
         return false;
     }
     e.type = type->second;
-    e.label = str(j, "label");
+    e.label = stringAt(j, "label");
     if (!readMark(j, e.mark, marks, error)) return false;
     switch (e.type) {
     case Element::Type::Icon:
-        e.value = str(j, "icon");
+        e.value = stringAt(j, "icon");
         if (std::find(iconNames().begin(), iconNames().end(), e.value) == iconNames().end()) {
             error = "unknown icon \"" + e.value + "\"";
             return false;
@@ -133,18 +130,18 @@ bool readElement(const json& j, Element& e, Marks& marks, std::string& error) {
     case Element::Type::Row:
         return readElements(j, "items", e.children, marks, error);
     case Element::Type::Dialog:
-        e.label = str(j, "title");
+        e.label = stringAt(j, "title");
         if (e.label.empty()) {
             error = "a dialog needs a \"title\"";
             return false;
         }
         return readElements(j, "body", e.children, marks, error);
     case Element::Type::Field:
-        e.value = str(j, "value");
+        e.value = stringAt(j, "value");
         e.flag = j.value("secret", false);
         break;
     case Element::Type::Select:
-        e.value = str(j, "value");
+        e.value = stringAt(j, "value");
         break;
     case Element::Type::Checkbox:
         e.flag = j.value("checked", false);
@@ -156,7 +153,7 @@ bool readElement(const json& j, Element& e, Marks& marks, std::string& error) {
         break;
     }
     if (e.label.empty()) {
-        error = "a \"" + str(j, "type") + "\" element without a \"label\"";
+        error = "a \"" + stringAt(j, "type") + "\" element without a \"label\"";
         return false;
     }
     return true;
@@ -167,8 +164,8 @@ bool readScreen(const json& j, Screen& s, std::string& error) {
         error = "missing \"screen\"";
         return false;
     }
-    s.title = str(j, "title");
-    s.address = str(j, "address");
+    s.title = stringAt(j, "title");
+    s.address = stringAt(j, "address");
     if (s.title.empty()) {
         error = "a screen without a \"title\"";
         return false;
@@ -204,7 +201,7 @@ bool readScreen(const json& j, Screen& s, std::string& error) {
 }
 
 bool readStep(const json& j, const kinds::Kind& kind, Step& s, std::string& error) {
-    s.id = j.is_object() ? str(j, "id") : std::string();
+    s.id = j.is_object() ? stringAt(j, "id") : std::string();
     if (!validId(s.id, true)) {
         error = "a step without a valid \"id\"";
         return false;
@@ -291,13 +288,13 @@ int Procedure::stepIndex(std::string_view stepId) const {
 
 std::optional<Procedure> parseProcedure(const json& j, const kinds::Registry& kinds, std::string& error) {
     Procedure p;
-    p.id = j.is_object() ? str(j, "id") : std::string();
+    p.id = j.is_object() ? stringAt(j, "id") : std::string();
     if (!validId(p.id, true)) {
         error = "missing or invalid \"id\"";
         return std::nullopt;
     }
-    p.seed = str(j, "seed");
-    p.kind = str(j, "kind");
+    p.seed = stringAt(j, "seed");
+    p.kind = stringAt(j, "kind");
     const kinds::Kind* kind = kinds.find(p.kind);
     if (!kind) {
         error = "\"kind\" names no known credential kind: \"" + p.kind + "\"";

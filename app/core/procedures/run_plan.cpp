@@ -1,5 +1,6 @@
 #include "core/procedures/run_plan.h"
 
+#include "core/json_text.h"
 #include "core/kinds/validate.h"
 
 #include <algorithm>
@@ -7,15 +8,6 @@
 namespace ts::procedures {
 
 using nlohmann::json;
-
-namespace {
-
-std::string valueOf(const json& values, const std::string& id) {
-    const auto it = values.find(id);
-    return it != values.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-} // namespace
 
 std::string systemKey(const Procedure& p) {
     return p.system.ru;
@@ -42,7 +34,7 @@ std::map<std::string, Str> stepErrors(const Procedure&, const kinds::Kind& kind,
     for (const std::string& id : step.fills) {
         const kinds::Field* f = kind.field(id);
         if (!f) continue;
-        const std::string v = valueOf(values, id);
+        const std::string v = stringAt(values, id);
         if (v.empty()) {
             if (f->required) errors.emplace(id, Str::ErrFieldRequired);
         } else if (auto e = kinds::validateValue(*f, v)) {
@@ -57,7 +49,7 @@ std::vector<std::string> missingValues(const Procedure& p, const kinds::Kind& ki
     for (const Step& s : p.steps)
         for (const std::string& id : s.fills) {
             const kinds::Field* f = kind.field(id);
-            if (f && f->required && valueOf(run.values, id).empty() &&
+            if (f && f->required && stringAt(run.values, id).empty() &&
                 std::find(missing.begin(), missing.end(), id) == missing.end())
                 missing.push_back(id);
         }

@@ -1,5 +1,6 @@
 #include "core/vault/merge.h"
 
+#include "core/json_text.h"
 #include "core/vault/model_json.h"
 
 #include <algorithm>
@@ -10,11 +11,6 @@ namespace ts::vault {
 using nlohmann::json;
 
 namespace {
-
-std::string text(const json& fields, const std::string& key) {
-    const auto it = fields.find(key);
-    return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 bool inHistory(const Entry& e, const json& fields) {
     return std::any_of(e.history.begin(), e.history.end(),
@@ -66,7 +62,7 @@ std::vector<FieldDiff> diff(const Entry& mine, const Entry& theirs) {
             if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
     std::vector<FieldDiff> out;
     for (const std::string& k : keys) {
-        const std::string a = text(mine.fields, k), b = text(theirs.fields, k);
+        const std::string a = stringAt(mine.fields, k), b = stringAt(theirs.fields, k);
         if (a != b) out.push_back(FieldDiff{k, a, b});
     }
     if (mine.kind != theirs.kind) out.insert(out.begin(), FieldDiff{"#kind", mine.kind, theirs.kind});

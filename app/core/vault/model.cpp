@@ -1,6 +1,7 @@
 #include "core/vault/model.h"
 
 #include "core/crypto/crypto.h"
+#include "core/json_text.h"
 #include "core/vault/merge.h"
 #include "core/vault/model_json.h"
 
@@ -125,8 +126,7 @@ void pushHistory(Entry& e) {
 } // namespace
 
 std::string Entry::field(const char* name) const {
-    auto it = fields.find(name);
-    return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+    return stringAt(fields, name);
 }
 
 const Entry* Data::find(std::string_view id) const {
@@ -274,11 +274,8 @@ bool apply(Data& data, const Change& c, std::int64_t now) {
         data.entries.erase(data.entries.begin() + (e - data.entries.data()));
         return true;
     case Change::Kind::UpsertOrganisation: {
-        const auto str = [&](const char* k) {
-            return c.fields.contains(k) && c.fields[k].is_string() ? c.fields[k].get<std::string>()
-                                                                   : std::string();
-        };
-        Organisation o{c.id, str("name"), str("country"), str("taxId"), json::object()};
+        Organisation o{c.id, stringAt(c.fields, "name"), stringAt(c.fields, "country"),
+                       stringAt(c.fields, "taxId"), json::object()};
         if (o.id.empty() || o.name.empty()) return false;
         for (Organisation& existing : data.organisations)
             if (existing.id == o.id) {
