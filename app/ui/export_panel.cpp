@@ -89,12 +89,17 @@ void ExportPanel::DrawSelection(UiContext& ui) {
     } else if (selection.scope == Scope::Entries) {
         ImGui::BeginChild("export-entries", ImVec2(0, listHeight), ImGuiChildFlags_Border);
         const kinds::Registry& registry = kinds::Registry::builtIn();
-        for (const vault::Entry& e : data.entries) {
-            const kinds::Kind* k = registry.find(e.kind);
-            std::string label = k ? kinds::entryName(*k, e, lang) : e.kind;
-            if (const vault::Organisation* o = data.organisation(e.org)) label += " — " + o->name;
-            toggle(label, "export-entry-" + e.id, e.id);
-        }
+        // Only the rows on screen are drawn: a vault of thousands of entries stays quick to show.
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(data.entries.size()));
+        while (clipper.Step())
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const vault::Entry& e = data.entries[static_cast<std::size_t>(row)];
+                const kinds::Kind* k = registry.find(e.kind);
+                std::string label = k ? kinds::entryName(*k, e, lang) : e.kind;
+                if (const vault::Organisation* o = data.organisation(e.org)) label += " — " + o->name;
+                toggle(label, "export-entry-" + e.id, e.id);
+            }
         ImGui::EndChild();
     }
     Check(ui.t(Str::ExportWithHistory), "export-history", selection.withHistory);

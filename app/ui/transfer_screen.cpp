@@ -16,21 +16,25 @@ void TransferScreen::StartBackup() {
 void TransferScreen::Wipe() {
     exporting.Wipe();
     importing.Wipe();
+    receivingCode_.clear();
 }
 
 void TransferScreen::DrawReceivingCode(UiContext& ui) {
     vault::Session& session = ui.services.session;
     Text(ui, ui.t(Str::ReceivingCodeTitle), ui.fonts.heading);
     TextMuted(ui, ui.t(Str::ReceivingCodeHint));
-    const std::optional<bundle::KeyPair> keys = bundle::installationKeys(session.data());
-    if (!keys) {
+    if (receivingCode_.empty()) {
+        const std::optional<bundle::KeyPair> keys = bundle::installationKeys(session.data());
+        if (keys) receivingCode_ = bundle::receivingCode(keys->publicKey);
+    }
+    if (receivingCode_.empty()) {
         // Made once per vault, on first need; a second tab doing the same loses in apply().
         if (session.data().installation.secretKey.empty() && !session.saving())
             session.submit(bundle::newInstallationKeyChange());
         TextMuted(ui, ui.t(Str::ReceivingCodeMaking));
         return;
     }
-    const std::string code = bundle::receivingCode(keys->publicKey);
+    const std::string& code = receivingCode_;
     ImGui::PushFont(ui.fonts.heading);
     Text(ui, code);
     ImGui::PopFont();

@@ -21,6 +21,10 @@ struct TransferScreen {
 
   private:
     void DrawReceivingCode(UiContext& ui);
+
+    // The code of the vault's key pair: derived once per unlock (the pair never changes once made),
+    // not on every frame.
+    std::string receivingCode_;
 };
 
 // Under the top bar while the vault is open: "no backup for N days", with a button to make one.
