@@ -55,10 +55,11 @@ async function addEntry(app, title, login, secret) {
   await addGenericEntry(app, title, secret, login);
 }
 
-async function editLogin(app, title, login) {
+async function editLogin(app, title, login, secret) {
   await app.click({ key: 'nav-vault' });
   await app.click(title);
   await retype(app, 'field-login', login);
+  if (secret) await retype(app, 'field-secret', secret);
   await saveEntry(app);
 }
 
@@ -144,7 +145,7 @@ test('entries chosen in A reach B in a passphrase bundle, and a conflict is reso
   assert.equal(await loginOf(b, 'Интеграция HTTPS'), 'https-a');
 
   // Both sides change the same entry; A sends it again.
-  await editLogin(a, 'Сервисы отдачи ЕИС', 'export-a2');
+  await editLogin(a, 'Сервисы отдачи ЕИС', 'export-a2', 'секрет-1-новый'); // A also renews the secret
   await editLogin(b, 'Сервисы отдачи ЕИС', 'export-b2');
   const file2 = await exportEntries(a, ['Сервисы отдачи ЕИС', 'Интеграция HTTPS'], join(OUTPUT_DIR, 'bundle-a2.tsb'));
   await pick(b, file2);
@@ -155,6 +156,9 @@ test('entries chosen in A reach B in a passphrase bundle, and a conflict is reso
   assert.ok(fieldRow, 'the conflict shows the field on both sides');
   await b.find({ label: 'export-a2', kind: 'text' });
   assert.equal(await b.has('секрет-1'), false, 'secrets are masked in the comparison');
+  assert.equal(await b.has('секрет-1-новый'), false);
+  await b.find({ kind: 'text', label: '•••• (8)' }); // B's secret, by its length only
+  await b.find({ kind: 'text', label: '•••• (14)' }); // A's renewed one
   await b.screenshot('bundles-import-conflict');
   const theirs = (await b.items()).find((i) => /^import-item-.*-theirs$/.test(i.key));
   assert.ok(theirs, 'a choice per conflict');
