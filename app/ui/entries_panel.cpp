@@ -1,7 +1,6 @@
 #include "ui/entries_panel.h"
 
 #include "core/crypto/secret.h"
-#include "core/kinds/deadlines.h"
 #include "core/vault/session.h"
 #include "ui/widgets.h"
 
@@ -9,24 +8,9 @@
 #include "misc/cpp/imgui_stdlib.h"
 
 #include <algorithm>
-#include <cctype>
 
 namespace ts::ui {
 namespace {
-
-// Case-insensitive for Latin; Cyrillic is matched as typed.
-bool matches(const vault::Entry& e, const std::string& name, const std::string& q) {
-    if (q.empty()) return true;
-    auto lower = [](std::string s) {
-        for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-    };
-    const std::string needle = lower(q);
-    if (lower(name).find(needle) != std::string::npos) return true;
-    for (auto it = e.fields.begin(); it != e.fields.end(); ++it)
-        if (it->is_string() && lower(it->get<std::string>()).find(needle) != std::string::npos) return true;
-    return false;
-}
 
 constexpr const char* kPickerPopup = "kind-picker";
 
@@ -40,6 +24,8 @@ void EntriesPanel::Wipe() {
     orgFilter.clear();
     onlyDue = false;
     visible_.clear();
+    list_.clear();
+    built_ = Built{};
     filtered_ = Filter{};
 }
 
@@ -117,8 +103,10 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
         ImGui::EndCombo();
     }
     ImGui::Checkbox((std::string(ui.t(Str::OnlyDue)) + "###only-due").c_str(), &onlyDue);
-    constexpr std::pair<Sort, Str> kSorts[] = {
-        {Sort::Name, Str::SortByName}, {Sort::Expiry, Str::SortByExpiry}, {Sort::Added, Str::SortByAdded}};
+    using kinds::ListOrder;
+    constexpr std::pair<ListOrder, Str> kSorts[] = {{ListOrder::Name, Str::SortByName},
+                                                    {ListOrder::Expiry, Str::SortByExpiry},
+                                                    {ListOrder::Added, Str::SortByAdded}};
     ImGui::SetNextItemWidth(-1.0f);
     if (BeginCombo(ui, ui.t(kSorts[static_cast<int>(sort)].second), "sort",
                    ui.t(kSorts[static_cast<int>(sort)].second))) {
@@ -140,49 +128,24 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
 
 void EntriesPanel::DrawList(UiContext& ui) {
     const vault::Session& session = ui.services.session;
-    if (session.data().entries.empty()) TextMuted(ui, ui.t(Str::EntriesEmpty));
-    const Date today = localToday(ui.services.clock.nowMillis(), ui.services.clock.utcOffsetMinutes());
-    const Filter filter{search, orgFilter, kindFilter, onlyDue, sort, session.dataVersion(), today};
-    if (filter != filtered_) RebuildVisible(ui, today);
-    filtered_ = filter;
-    DrawRows(ui, today);
+    const vault::Data& data = session.data();
+    if (data.entries.empty()) TextMuted(ui, ui.t(Str::EntriesEmpty));
+    const Built built{session.dataVersion(),
+                      localToday(ui.services.clock.nowMillis(), ui.services.clock.utcOffsetMinutes()),
+                      ui.state.settings.language};
+    if (built != built_) {
+        list_.build(data, kinds::Registry::builtIn(), built.lang, built.day);
+        built_ = built;
+    }
+    const Filter filter{search, orgFilter, kindFilter, onlyDue, sort, built};
+    if (filter != filtered_) {
+        visible_ = list_.select(data, kinds::ListQuery{search, orgFilter, kindFilter, onlyDue, sort});
+        filtered_ = filter;
+    }
+    DrawRows(ui);
 }
 
-void EntriesPanel::RebuildVisible(UiContext& ui, const Date& today) {
-    const auto& entries = ui.services.session.data().entries;
-    const kinds::Registry& registry = kinds::Registry::builtIn();
-    const Lang lang = ui.state.settings.language;
-    visible_.clear();
-    for (int i = 0; i < static_cast<int>(entries.size()); ++i) {
-        const vault::Entry& e = entries[static_cast<std::size_t>(i)];
-        if (!orgFilter.empty() && e.org != orgFilter) continue;
-        if (!kindFilter.empty() && e.kind != kindFilter) continue;
-        const kinds::Kind* k = registry.find(e.kind);
-        if (onlyDue) {
-            const auto due = k ? kinds::dueOn(*k, e.fields, today, kinds::leadDays(*k, e)) : std::nullopt;
-            if (!due || due->level == kinds::Due::Level::Ok) continue;
-        }
-        if (!search.empty() && !matches(e, k ? kinds::entryName(*k, e, lang) : "", search)) continue;
-        visible_.push_back(i);
-    }
-    if (sort == Sort::Added) return; // the vault keeps entries in the order they were added
-    // Sort keys computed once per entry, not once per comparison.
-    std::vector<std::pair<std::string, std::int64_t>> keys(entries.size());
-    for (int i : visible_) {
-        const vault::Entry& e = entries[static_cast<std::size_t>(i)];
-        const kinds::Kind* k = registry.find(e.kind);
-        const auto exp = k ? kinds::expiryDate(*k, e.fields) : std::nullopt;
-        keys[static_cast<std::size_t>(i)] = {k ? kinds::entryName(*k, e, lang) : e.kind,
-                                             exp ? daysFromCivil(*exp) : INT64_MAX};
-    }
-    std::stable_sort(visible_.begin(), visible_.end(), [&](int a, int b) {
-        const auto& ka = keys[static_cast<std::size_t>(a)];
-        const auto& kb = keys[static_cast<std::size_t>(b)];
-        return sort == Sort::Expiry ? ka.second < kb.second : ka.first < kb.first;
-    });
-}
-
-void EntriesPanel::DrawRows(UiContext& ui, const Date& today) {
+void EntriesPanel::DrawRows(UiContext& ui) {
     const vault::Session& session = ui.services.session;
     const auto& entries = session.data().entries;
     const kinds::Registry& registry = kinds::Registry::builtIn();
@@ -213,11 +176,11 @@ void EntriesPanel::DrawRows(UiContext& ui, const Date& today) {
                 clipper.IncludeItemByIndex(static_cast<int>(r));
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-            const vault::Entry& e =
-                entries[static_cast<std::size_t>(visible_[static_cast<std::size_t>(row)])];
+            const int index = visible_[static_cast<std::size_t>(row)];
+            const vault::Entry& e = entries[static_cast<std::size_t>(index)];
             const kinds::Kind* k = registry.find(e.kind);
-            const std::string name = k ? kinds::entryName(*k, e, lang) : e.kind;
-            const auto due = k ? kinds::dueOn(*k, e.fields, today, kinds::leadDays(*k, e)) : std::nullopt;
+            const std::string& name = list_.name(index);
+            const std::optional<kinds::Due>& due = list_.due(index);
             const bool alert = due && due->level != kinds::Due::Level::Ok;
             if (alert)
                 ImGui::PushStyleColor(ImGuiCol_Text, due->level == kinds::Due::Level::Expired

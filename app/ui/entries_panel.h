@@ -2,6 +2,7 @@
 // the organisations and the deadlines, and the banner when anything needs attention.
 #pragma once
 
+#include "core/kinds/entry_list.h"
 #include "ui/deadlines_panel.h"
 #include "ui/entry_editor.h"
 #include "ui/organisations_panel.h"
@@ -14,8 +15,7 @@ struct EntriesPanel {
     std::string search;
     std::string orgFilter;  // empty: all organisations
     std::string kindFilter; // empty: all kinds
-    enum class Sort { Name, Expiry, Added };
-    Sort sort = Sort::Name;
+    kinds::ListOrder sort = kinds::ListOrder::Name;
     bool onlyDue = false;
     EntryEditor editor;
     OrganisationsPanel organisations;
@@ -28,20 +28,26 @@ struct EntriesPanel {
     void DrawEntries(UiContext& ui);
     void DrawList(UiContext& ui);
     void DrawKindPicker(UiContext& ui);
-    void RebuildVisible(UiContext& ui, const Date& today);
-    void DrawRows(UiContext& ui, const Date& today);
+    void DrawRows(UiContext& ui);
     bool showDeadlines_ = false;
     bool scrollToSelection_ = false;
-    std::vector<int> visible_; // indices of the entries shown
-    // What visible_ was computed for: recomputed only when one of these changes.
+    // What the list was built for (the vault, the day, the language): rebuilt when one changes.
+    struct Built {
+        std::uint64_t dataVersion = ~0ull;
+        Date day;
+        Lang lang = Lang::Ru;
+        bool operator==(const Built&) const = default;
+    } built_;
+    kinds::EntryList list_;
+    // What visible_ was selected for: selected again only when one of these changes.
     struct Filter {
         std::string search, org, kind;
         bool onlyDue = false;
-        Sort sort = Sort::Name;
-        std::uint64_t dataVersion = ~0ull;
-        Date day;
+        kinds::ListOrder sort = kinds::ListOrder::Name;
+        Built built;
         bool operator==(const Filter&) const = default;
     } filtered_;
+    std::vector<int> visible_; // indices of the entries shown
 };
 
 } // namespace ts::ui

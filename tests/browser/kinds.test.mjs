@@ -155,6 +155,20 @@ test('organisations and one entry of every kind, with validation, deadlines and 
   assert.deepEqual((await rows()).map((r) => r.label), ['TPSClient']);
   await app.click({ key: 'kind-filter' });
   await app.click({ key: 'kind-filter-all' });
+  // The search ignores case, Cyrillic included, and looks at names, organisations and logins — never
+  // at a secret, even one typed exactly.
+  const listedAfter = async (text) => {
+    await retype(app, 'entries-search', text);
+    await app.settle();
+    return (await rows()).map((r) => r.label);
+  };
+  assert.deepEqual(await listedAfter('tpsclient'), ['TPSClient']);
+  const ofTheFactory = await listedAfter('МИНСКИЙ ЗАВОД');
+  assert.ok(ofTheFactory.includes('TPSClient') && ofTheFactory.length >= 2, `by organisation: ${ofTheFactory}`);
+  assert.equal((await listedAfter('BFT-INTEGRATION')).length, 1, 'by login');
+  assert.deepEqual(await listedAfter(SECRETS.tpsToken), []);
+  assert.deepEqual(await listedAfter(SECRETS.httpsPassword.toLowerCase()), []);
+  assert.equal((await listedAfter('')).length, 7);
 
   // The banner names what needs attention; the deadlines tab groups it by organisation.
   await app.find('Требуют внимания (истекают или истекли):');
