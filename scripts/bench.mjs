@@ -193,9 +193,12 @@ window.benchReady = true;
     record(`unlock at ${n} entries (ms)`, round(r.unlockMs, 0), 'ms');
     record(`unlock at ${n} entries / one bare Argon2id`, round(ratio), '×', `≤ ${target}×`, ratio <= target);
     if (r.saveMs !== undefined) {
+      // The save as the session times it: applying the change, serializing, encrypting and the
+      // transaction, to the commit. The click to the frame that shows it adds the frames around it.
       const sr = r.saveMs / r.putMs;
       record(`save one change at ${n} entries / one bare IndexedDB put (ms: ${round(r.saveMs, 0)} / ${round(r.putMs, 0)})`,
         round(sr), '×', '≤ 3×', sr <= 3);
+      record(`save one change at ${n} entries, from the click to the frame that shows it (ms)`, round(r.clickToSavedMs, 0), 'ms');
     }
     if (r.searchFrameMs !== undefined) {
       const fr = r.searchFrameMs / r.idleFrameMs;
@@ -223,7 +226,8 @@ async function unlockAndSave(browser, url, file, pass, alsoSave) {
     });
     await new Promise((ok) => {
       const tx = db.transaction('vault', 'readwrite');
-      tx.objectStore('vault').put({ revision: 1, bytes: data }, 'current');
+      tx.objectStore('vault').put({ revision: 1, bytes: data }, 'slot-a'); // web/library_vault_store.js
+      tx.objectStore('vault').put({ revision: 1, slot: 'slot-a' }, 'head');
       tx.oncomplete = ok;
     });
     db.close();
@@ -295,7 +299,8 @@ async function unlockAndSave(browser, url, file, pass, alsoSave) {
         else requestAnimationFrame(poll);
       })();
     }));
-    out.saveMs = s1 - s0;
+    out.clickToSavedMs = s1 - s0;
+    out.saveMs = await page.evaluate(() => window.tokensafe.state().lastSaveMs);
     out.putMs = await page.evaluate(async (size) => {
       const db = await new Promise((ok) => {
         const r = indexedDB.open('bench-put', 1);

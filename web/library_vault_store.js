@@ -1,11 +1,15 @@
 // Emscripten JS library: the vault's IndexedDB storage (app/platform/web/idb_vault_storage.cpp).
-// One database "tokensafe", one object store "vault" with two records:
-//   "current"  {revision, bytes}  the latest committed vault file (ciphertext only)
-//   "previous" {revision, bytes}  the one it replaced, kept for recovery
-// A save is ONE readwrite transaction: it reads "current", refuses (conflict) unless its revision
-// is the one the caller expects, moves it to "previous" and writes the new one. The answer goes back
-// to C++ only when the transaction completes or aborts — never before. Other tabs hear of a commit
-// through a BroadcastChannel.
+// One database "tokensafe", one object store "vault". The vault file is kept in two slots, so that a
+// save writes the new file once and the one it replaces stays where it is, for recovery:
+//   "slot-a", "slot-b"  {revision, bytes}  vault files (ciphertext only)
+//   "head"              {revision, slot}   which slot holds the latest committed file
+// A save is ONE readwrite transaction: it reads "head", refuses (conflict) unless its revision is the
+// one the caller expects, writes the new file into the other slot (or over the latest one, when that
+// is damaged and the one before it must be kept) and moves "head" to it. The answer goes back to C++
+// only when the transaction completes or aborts — never before. Other tabs hear of a commit through
+// a BroadcastChannel.
+// Earlier versions kept "current" and "previous" records: they are read as such, and the first save
+// moves them into the slots inside the same transaction.
 
 mergeInto(LibraryManager.library, {
   $TsVaultDb: {
@@ -21,6 +25,16 @@ mergeInto(LibraryManager.library, {
         req.onerror = function () { reject(req.error); };
         req.onblocked = function () { reject(new Error('the database is blocked by another tab')); };
       });
+    },
+    KEYS: ['head', 'slot-a', 'slot-b', 'current', 'previous'],
+    other: function (slot) { return slot === 'slot-a' ? 'slot-b' : 'slot-a'; },
+    // The latest file and the one before it, from the records read (either layout).
+    generations: function (got) {
+      if (got.head) {
+        var prev = got[TsVaultDb.other(got.head.slot)];
+        return { current: got[got.head.slot] || null, previous: prev || null };
+      }
+      return { current: got.current || null, previous: got.previous || null };
     },
     describe: function (e) {
       if (!e) return 'unknown error';
@@ -58,11 +72,17 @@ mergeInto(LibraryManager.library, {
     }
     TsVaultDb.open().then(function (db) {
       var tx = db.transaction(TsVaultDb.STORE, 'readonly');
-      var store = tx.objectStore(TsVaultDb.STORE);
-      var cur = store.get('current'), prev = store.get('previous');
-      tx.oncomplete = function () { db.close(); deliver(true, cur.result, prev.result, ''); };
-      var failure = null;
-      cur.onerror = prev.onerror = function (e) { failure = e.target.error; };
+      var store = tx.objectStore(TsVaultDb.STORE), got = {}, failure = null;
+      TsVaultDb.KEYS.forEach(function (key) {
+        var r = store.get(key);
+        r.onsuccess = function () { got[key] = r.result; };
+        r.onerror = function (e) { failure = e.target.error; };
+      });
+      tx.oncomplete = function () {
+        db.close();
+        var g = TsVaultDb.generations(got);
+        deliver(true, g.current, g.previous, '');
+      };
       tx.onabort = function () { db.close(); deliver(false, null, null, TsVaultDb.describe(failure || tx.error)); };
     }).catch(function (e) { deliver(false, null, null, TsVaultDb.describe(e)); });
   },
@@ -79,21 +99,42 @@ mergeInto(LibraryManager.library, {
       var tx = db.transaction(TsVaultDb.STORE, 'readwrite');
       var store = tx.objectStore(TsVaultDb.STORE);
       var conflict = false, failure = null;
-      var get = store.get('current');
-      get.onsuccess = function () {
-        var cur = get.result;
-        if ((cur ? cur.revision : 0) !== expected) {
+      function write(head, legacy) {
+        var g = head ? null : TsVaultDb.generations(legacy);
+        var latest = head ? head.revision : (g.current ? g.current.revision : 0);
+        if (latest !== expected) {
           conflict = true;
           tx.abort();
           return;
         }
         try {
-          if (cur && !keepPrevious) store.put(cur, 'previous');
-          store.put({ revision: next, bytes: bytes }, 'current');
+          var slot;
+          if (head) {
+            slot = keepPrevious ? head.slot : TsVaultDb.other(head.slot);
+          } else {
+            // The old layout: what must be kept goes into slot-a, the new file into slot-b.
+            var kept = keepPrevious ? g.previous : g.current;
+            if (kept) store.put(kept, 'slot-a');
+            store.delete('current');
+            store.delete('previous');
+            slot = 'slot-b';
+          }
+          store.put({ revision: next, bytes: bytes }, slot);
+          store.put({ revision: next, slot: slot }, 'head');
         } catch (e) {
           failure = e; // e.g. QuotaExceededError, DataCloneError: report the browser's own reason
           tx.abort();
         }
+      }
+      var headRead = store.get('head');
+      headRead.onsuccess = function () {
+        if (headRead.result) { write(headRead.result, null); return; }
+        var legacy = {}, cur = store.get('current');
+        cur.onsuccess = function () {
+          legacy.current = cur.result;
+          var prev = store.get('previous');
+          prev.onsuccess = function () { legacy.previous = prev.result; write(null, legacy); };
+        };
       };
       tx.oncomplete = function () {
         db.close();

@@ -277,6 +277,7 @@ std::string App::StateJson() const {
         {"revision", session.revision()},
         {"entries", session.data().entries.size()},
         {"saving", session.saving()},
+        {"lastSaveMs", session.lastSaveMillis()},
         {"persistence", persistenceName(session.persistence())},
         {"filePage", services_.filePage},
         {"updateReady", state_.updateReady},

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AppPage, useBrowser, until, OUTPUT_DIR } from './lib/app.mjs';
 import { PASS, addEntry, createVault, openVault, retype, typeInto, unlock } from './lib/vault.mjs';
@@ -32,7 +32,8 @@ function dumpIndexedDb(page) {
         const all = await new Promise((ok) => { const r = tx.objectStore(name).getAll(); r.onsuccess = () => ok(r.result); });
         const keys = await new Promise((ok) => { const r = tx.objectStore(name).getAllKeys(); r.onsuccess = () => ok(r.result); });
         all.forEach((v, i) => out.push({ db: info.name, store: name, key: keys[i], revision: v.revision,
-          bytes: Array.from(v.bytes), json: JSON.stringify(v, (k, x) => (x instanceof Uint8Array ? Array.from(x) : x)) }));
+          slot: v.slot, bytes: v.bytes ? Array.from(v.bytes) : [],
+          json: JSON.stringify(v, (k, x) => (x instanceof Uint8Array ? Array.from(x) : x)) }));
       }
       db.close();
     }
@@ -79,7 +80,8 @@ test('create, save, reload, refuse a wrong passphrase, unlock — and no secret 
 
   // IndexedDB holds ciphertext only; localStorage holds settings only; the console saw nothing.
   const records = await dumpIndexedDb(app.page);
-  assert.ok(records.length >= 1 && records.some((r) => r.key === 'current'));
+  const head = records.find((r) => r.key === 'head');
+  assert.ok(head && records.some((r) => r.key === head.slot), 'the head names the slot of the latest file');
   for (const r of records) {
     for (const s of [SECRET, PASS, TITLE, 'zakupki-admin']) {
       assert.equal(contains(r.bytes, s), false, `${s} in IndexedDB ${r.key}`);
@@ -92,7 +94,7 @@ test('create, save, reload, refuse a wrong passphrase, unlock — and no secret 
   assert.equal(app.page.url().includes(SECRET), false);
 
   // The stored file is exactly what docs/vault-format.md says: python3-nacl decrypts it alone.
-  const current = records.find((r) => r.key === 'current');
+  const current = records.find((r) => r.key === head.slot);
   const file = `${OUTPUT_DIR}/vault-from-browser.tsvault`;
   await writeFile(file, Buffer.from(current.bytes));
   const body = JSON.parse(execFileSync('/usr/bin/python3', [`${ROOT}tests/python/decrypt_vault.py`, file, PASS]).toString());
@@ -142,6 +144,83 @@ test('two tabs editing the same vault lose no change', async () => {
     await tab.find({ label: 'Запись из вкладки Б', kind: 'widget' });
   }
   await b.screenshot('vault-two-tabs');
+  await context.close();
+});
+
+// Seeds the origin's IndexedDB with records {key: value}; `bytes` arrays become Uint8Array.
+async function seedRecords(page, records) {
+  await page.evaluate(async (recs) => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('tokensafe', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('vault');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    await new Promise((ok) => {
+      const tx = db.transaction('vault', 'readwrite');
+      for (const [key, v] of Object.entries(recs))
+        tx.objectStore('vault').put(v.bytes ? { ...v, bytes: new Uint8Array(v.bytes) } : v, key);
+      tx.oncomplete = ok;
+    });
+    db.close();
+  }, records);
+}
+
+test('a vault stored the earlier way opens, and its first save moves it into the two slots, keeping the file before', async () => {
+  const fixture = Array.from(await readFile(`${ROOT}tests/fixtures/vault-v1.tsvault`));
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const app = await AppPage.open(context, env.url);
+  // As an earlier version of the app left it: "current" and "previous".
+  await seedRecords(app.page, { current: { revision: 7, bytes: fixture }, previous: { revision: 6, bytes: fixture } });
+  await app.page.reload();
+  await app.waitReady();
+  await unlock(app, 'формат 1: проверка миграции');
+  await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 3 && s.revision === 7, 'the old vault');
+
+  await addEntry(app, 'Первая запись после перехода', 'secret-after-1');
+  await app.waitForState((s) => s.revision === 8 && !s.saving, 'the first save');
+  let records = await dumpIndexedDb(app.page);
+  const byKey = (k) => records.find((r) => r.key === k);
+  assert.deepEqual(records.map((r) => r.key).sort(), ['head', 'slot-a', 'slot-b']);
+  assert.deepEqual([byKey('head').revision, byKey('head').slot], [8, 'slot-b']);
+  assert.equal(byKey('slot-a').revision, 7);
+  assert.deepEqual(byKey('slot-a').bytes, fixture, 'the file before the save is kept byte for byte');
+  assert.equal(byKey('slot-b').revision, 8);
+
+  // The next save goes into the other slot; the one it replaces stays.
+  await addEntry(app, 'Вторая запись после перехода', 'secret-after-2');
+  await app.waitForState((s) => s.revision === 9 && !s.saving, 'the second save');
+  records = await dumpIndexedDb(app.page);
+  assert.deepEqual([byKey('head').revision, byKey('head').slot], [9, 'slot-a']);
+  assert.deepEqual([byKey('slot-a').revision, byKey('slot-b').revision], [9, 8]);
+
+  await app.page.reload();
+  await app.waitReady();
+  await unlock(app, 'формат 1: проверка миграции');
+  await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 5 && s.revision === 9, 'everything after reload');
+  await context.close();
+});
+
+test('a damaged latest file opens the one before it, and the next save replaces the damaged one, keeping that', async () => {
+  const fixture = Array.from(await readFile(`${ROOT}tests/fixtures/vault-v1.tsvault`));
+  const damaged = fixture.slice();
+  damaged[damaged.length - 5] ^= 0x01; // inside the encrypted body: its tag no longer matches
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const app = await AppPage.open(context, env.url);
+  await seedRecords(app.page, { 'slot-a': { revision: 6, bytes: fixture }, 'slot-b': { revision: 7, bytes: damaged },
+    head: { revision: 7, slot: 'slot-b' } });
+  await app.page.reload();
+  await app.waitReady();
+  await unlock(app, 'формат 1: проверка миграции');
+  const opened = await app.waitForState((s) => s.vault === 'unlocked', 'the vault');
+  assert.equal(opened.message, 'Последнее сохранение повреждено; открыта предыдущая версия хранилища. Следующее сохранение заменит повреждённую.');
+  assert.equal(opened.entries, 3);
+  await addEntry(app, 'Запись после повреждения', 'secret-after-damage');
+  await app.waitForState((s) => s.revision === 8 && !s.saving, 'the save');
+  const records = await dumpIndexedDb(app.page);
+  const byKey = (k) => records.find((r) => r.key === k);
+  assert.deepEqual([byKey('head').revision, byKey('head').slot], [8, 'slot-b'], 'written over the damaged file');
+  assert.deepEqual(byKey('slot-a').bytes, fixture, 'the good file before it is kept');
   await context.close();
 });
 

@@ -87,6 +87,23 @@ TEST_CASE("create, save, lock, refuse a wrong passphrase, unlock") {
     CHECK(tab.session.data().entries[0].field("secret") == "5f0c2a8e-1111-4b7a-9c3d-2e4f6a8b0c1d");
 }
 
+TEST_CASE("the session says how long its last save took, from the change to the storage's answer") {
+    REQUIRE(crypto::init());
+    MemoryDatabase db;
+    FakeClock clock;
+    Tab tab(db, clock);
+    createIn(tab, db);
+    CHECK(tab.session.lastSaveMillis() == 0); // creating is not a save of a change
+    tab.session.submit(upsert("e1", {{"title", "ЕИС"}}));
+    clock.advance(40); // the storage answers 40 ms later
+    db.runAll();
+    CHECK(tab.session.lastSaveMillis() == 40);
+    tab.session.submit(upsert("e1", {{"title", "ЕИС"}})); // no change: nothing saved, nothing measured
+    clock.advance(500);
+    db.runAll();
+    CHECK(tab.session.lastSaveMillis() == 40);
+}
+
 TEST_CASE("a refused write changes nothing and says why") {
     MemoryDatabase db;
     FakeClock clock;

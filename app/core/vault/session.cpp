@@ -173,6 +173,7 @@ void Session::submit(Change change) {
 void Session::saveNext() {
     while (!queue_.empty() && state_ == State::Unlocked) {
         const Job& job = queue_.front();
+        saveStartedAt_ = clock_.elapsedMillis();
         pendingData_ = data_;
         pendingKeys_ = job.rewrapped ? job.rewrapped : keys_;
         if (job.change && !apply(pendingData_, *job.change, clock_.nowMillis())) {
@@ -205,6 +206,7 @@ void Session::onSaved(SaveOutcome outcome, const std::string& error) {
         queue_.pop_front();
         conflictsInARow_ = 0;
         damagedCurrent_ = false;
+        lastSaveMillis_ = clock_.elapsedMillis() - saveStartedAt_;
         data_ = std::move(pendingData_);
         ++dataVersion_;
         keys_ = std::move(pendingKeys_);

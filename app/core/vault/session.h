@@ -43,6 +43,9 @@ class Session {
     std::uint64_t dataVersion() const { return dataVersion_; }
     std::uint64_t revision() const { return revision_; }
     bool saving() const { return inFlight_; }
+    // How long the last save took, from applying the change to the storage's answer (ms): the
+    // serialization, encryption and transaction, for scripts/bench.sh. 0 before the first.
+    double lastSaveMillis() const { return lastSaveMillis_; }
     Persistence persistence() const { return persistence_; }
     const crypto::KdfParams& kdf() const { return kdf_; }
 
@@ -98,6 +101,7 @@ class Session {
     Data pendingData_;
     std::optional<Keys> pendingKeys_;
     int conflictsInARow_ = 0;
+    double saveStartedAt_ = 0, lastSaveMillis_ = 0;
     std::uint64_t remoteRevision_ = 0; // the newest revision another tab announced
     bool damagedCurrent_ = false;      // unlocked from `previous`: the next save must keep it
     std::uint64_t epoch_ = 0;          // bumped on lock: answers to older requests are ignored

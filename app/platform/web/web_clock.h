@@ -9,6 +9,7 @@ class WebClock : public Clock {
   public:
     std::int64_t nowMillis() const override;
     int utcOffsetMinutes() const override;
+    double elapsedMillis() const override; // performance.now()
 };
 
 } // namespace ts
