@@ -2,6 +2,7 @@
 
 #include "core/crypto/crypto.h"
 #include "core/json_text.h"
+#include "core/json_writer.h"
 #include "core/vault/merge.h"
 #include "core/vault/model_json.h"
 
@@ -30,80 +31,115 @@ bool isStringObject(const json& j) {
 
 namespace {
 
-json toJson(const EntryVersion& v) {
-    json j = v.unknown;
-    j["savedAt"] = v.savedAt;
-    j["fields"] = v.fields;
-    return j;
+namespace jw = json_writer;
+
+void write(std::string& out, const EntryVersion& v) {
+    jw::object(out,
+               {{"fields", [&](std::string& o) { jw::value(o, v.fields); }},
+                {"savedAt", [&](std::string& o) { jw::integer(o, v.savedAt); }}},
+               v.unknown);
 }
 
-json toJson(const Entry& e) {
-    json j = e.unknown;
-    j["id"] = e.id;
-    j["kind"] = e.kind;
-    if (!e.org.empty()) j["org"] = e.org;
-    if (!e.warnDays.empty()) j["warnDays"] = e.warnDays;
-    j["fields"] = e.fields;
-    j["createdAt"] = e.createdAt;
-    j["updatedAt"] = e.updatedAt;
-    json h = json::array();
-    for (const EntryVersion& v : e.history) h.push_back(toJson(v));
-    j["history"] = std::move(h);
-    return j;
+void write(std::string& out, const Entry& e) {
+    jw::object(out,
+               {{"createdAt", [&](std::string& o) { jw::integer(o, e.createdAt); }},
+                {"fields", [&](std::string& o) { jw::value(o, e.fields); }},
+                {"history",
+                 [&](std::string& o) {
+                     jw::array(o, e.history.size(),
+                               [&](std::string& a, std::size_t i) { write(a, e.history[i]); });
+                 }},
+                {"id", [&](std::string& o) { jw::string(o, e.id); }},
+                {"kind", [&](std::string& o) { jw::string(o, e.kind); }},
+                {"org", [&](std::string& o) { jw::string(o, e.org); }, !e.org.empty()},
+                {"updatedAt", [&](std::string& o) { jw::integer(o, e.updatedAt); }},
+                {"warnDays",
+                 [&](std::string& o) {
+                     jw::array(o, e.warnDays.size(),
+                               [&](std::string& a, std::size_t i) { jw::integer(a, e.warnDays[i]); });
+                 },
+                 !e.warnDays.empty()}},
+               e.unknown);
 }
 
-bool fromJson(const json& j, EntryVersion& v) {
-    if (!j.is_object() || !j.contains("savedAt") || !j["savedAt"].is_number_integer()) return false;
-    if (!j.contains("fields") || !isStringObject(j["fields"])) return false;
-    v.savedAt = j["savedAt"].get<std::int64_t>();
-    v.fields = j["fields"];
-    v.unknown = takeUnknown(j, {"savedAt", "fields"});
-    return true;
-}
-
-bool fromJson(const json& j, Entry& e) {
+// Entries and their versions are most of a vault: each is read in one pass over its members, and
+// the values are moved out of the parsed document rather than copied (unlocking 10,000 entries).
+bool fromJson(json& j, EntryVersion& v) {
     if (!j.is_object()) return false;
-    auto str = [&](const char* k) { return j.contains(k) && j[k].is_string(); };
-    auto num = [&](const char* k) { return j.contains(k) && j[k].is_number_integer(); };
-    if (!str("id") || !str("kind") || !num("createdAt") || !num("updatedAt")) return false;
-    if (!j.contains("fields") || !isStringObject(j["fields"])) return false;
-    e.id = j["id"].get<std::string>();
-    e.kind = j["kind"].get<std::string>();
-    e.fields = j["fields"];
-    e.createdAt = j["createdAt"].get<std::int64_t>();
-    e.updatedAt = j["updatedAt"].get<std::int64_t>();
-    e.history.clear();
-    if (j.contains("history")) {
-        if (!j["history"].is_array()) return false;
-        for (const json& hv : j["history"]) {
-            EntryVersion v;
-            if (!fromJson(hv, v)) return false;
-            e.history.push_back(std::move(v));
+    bool savedAt = false, fields = false;
+    for (auto& [key, value] : j.get_ref<json::object_t&>()) {
+        if (key == "savedAt") {
+            if (!value.is_number_integer()) return false;
+            v.savedAt = value.get<std::int64_t>();
+            savedAt = true;
+        } else if (key == "fields") {
+            if (!isStringObject(value)) return false;
+            v.fields = std::move(value);
+            fields = true;
+        } else {
+            v.unknown[key] = std::move(value);
         }
     }
-    if (j.contains("org")) {
-        if (!j["org"].is_string()) return false;
-        e.org = j["org"].get<std::string>();
-    }
-    if (j.contains("warnDays")) {
-        if (!j["warnDays"].is_array()) return false;
-        for (const json& d : j["warnDays"]) {
-            if (!d.is_number_integer()) return false;
-            e.warnDays.push_back(d.get<int>());
-        }
-    }
-    e.unknown =
-        takeUnknown(j, {"id", "kind", "org", "warnDays", "fields", "createdAt", "updatedAt", "history"});
-    return !e.id.empty();
+    return savedAt && fields;
 }
 
-json toJson(const Organisation& o) {
-    json j = o.unknown;
-    j["id"] = o.id;
-    j["name"] = o.name;
-    j["country"] = o.country;
-    j["taxId"] = o.taxId;
-    return j;
+bool fromJson(json& j, Entry& e) {
+    if (!j.is_object()) return false;
+    bool id = false, kind = false, fields = false, createdAt = false, updatedAt = false;
+    auto text = [](json& value, std::string& to) {
+        if (!value.is_string()) return false;
+        to = std::move(value.get_ref<std::string&>());
+        return true;
+    };
+    auto time = [](const json& value, std::int64_t& to) {
+        if (!value.is_number_integer()) return false;
+        to = value.get<std::int64_t>();
+        return true;
+    };
+    e.history.clear();
+    for (auto& [key, value] : j.get_ref<json::object_t&>()) {
+        bool ok = true;
+        if (key == "id") {
+            ok = id = text(value, e.id);
+        } else if (key == "kind") {
+            ok = kind = text(value, e.kind);
+        } else if (key == "org") {
+            ok = text(value, e.org);
+        } else if (key == "createdAt") {
+            ok = createdAt = time(value, e.createdAt);
+        } else if (key == "updatedAt") {
+            ok = updatedAt = time(value, e.updatedAt);
+        } else if (key == "fields") {
+            ok = fields = isStringObject(value);
+            if (ok) e.fields = std::move(value);
+        } else if (key == "history") {
+            ok = value.is_array();
+            for (std::size_t i = 0; ok && i < value.size(); ++i) {
+                EntryVersion v;
+                ok = fromJson(value[i], v);
+                e.history.push_back(std::move(v));
+            }
+        } else if (key == "warnDays") {
+            ok = value.is_array();
+            for (std::size_t i = 0; ok && i < value.size(); ++i) {
+                ok = value[i].is_number_integer();
+                if (ok) e.warnDays.push_back(value[i].get<int>());
+            }
+        } else {
+            e.unknown[key] = std::move(value);
+        }
+        if (!ok) return false;
+    }
+    return id && kind && fields && createdAt && updatedAt && !e.id.empty();
+}
+
+void write(std::string& out, const Organisation& org) {
+    jw::object(out,
+               {{"country", [&](std::string& o) { jw::string(o, org.country); }},
+                {"id", [&](std::string& o) { jw::string(o, org.id); }},
+                {"name", [&](std::string& o) { jw::string(o, org.name); }},
+                {"taxId", [&](std::string& o) { jw::string(o, org.taxId); }}},
+               org.unknown);
 }
 
 bool fromJson(const json& j, Organisation& o) {
@@ -121,6 +157,30 @@ bool fromJson(const json& j, Organisation& o) {
 void pushHistory(Entry& e) {
     e.history.push_back(EntryVersion{e.updatedAt, e.fields, json::object()});
     if (e.history.size() > kMaxHistory) e.history.erase(e.history.begin());
+}
+
+// How deeply objects and arrays nest (the root is level 1), brackets inside strings not counted.
+// Exact for valid JSON; for anything else the parser's refusal is what counts.
+std::size_t nestingDepth(std::span<const std::uint8_t> bytes) {
+    std::size_t depth = 0, deepest = 0;
+    bool inString = false, escaped = false;
+    for (const std::uint8_t c : bytes) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
 }
 
 } // namespace
@@ -146,45 +206,57 @@ const Organisation* Data::organisation(std::string_view id) const {
 }
 
 crypto::SecretBytes serialize(const Data& data) {
-    json j = data.unknown;
     const Installation& in = data.installation;
-    if (!in.secretKey.empty() || in.lastBackupAt != 0 || !in.unknown.empty()) {
-        json ji = in.unknown;
-        if (!in.secretKey.empty()) ji["secretKey"] = in.secretKey;
-        if (in.lastBackupAt != 0) ji["lastBackupAt"] = in.lastBackupAt;
-        j["installation"] = std::move(ji);
-    }
-    j["schema"] = kSchemaVersion;
-    j["minReader"] = 1; // a reader older than this must refuse the vault rather than damage it
-    json orgs = json::array();
-    for (const Organisation& o : data.organisations) orgs.push_back(toJson(o));
-    j["organisations"] = std::move(orgs);
-    json entries = json::array();
-    for (const Entry& e : data.entries) entries.push_back(toJson(e));
-    j["entries"] = std::move(entries);
-    json runs = json::array();
-    for (const Run& r : data.runs) runs.push_back(toJson(r));
-    j["runs"] = std::move(runs);
-    json attachments = json::array();
-    for (const Attachment& a : data.attachments) attachments.push_back(toJson(a));
-    j["attachments"] = std::move(attachments);
-    const std::string text = j.dump(-1, ' ', false, json::error_handler_t::replace);
-    return crypto::secretFrom(text);
+    const bool withInstallation = !in.secretKey.empty() || in.lastBackupAt != 0 || !in.unknown.empty();
+    std::string text;
+    text.reserve(4096 + 512 * data.entries.size()); // growing leaves copies of the text behind
+    jw::object(text,
+               {{"attachments",
+                 [&](std::string& o) {
+                     jw::array(o, data.attachments.size(), [&](std::string& a, std::size_t i) {
+                         jw::value(a, toJson(data.attachments[i]));
+                     });
+                 }},
+                {"entries",
+                 [&](std::string& o) {
+                     jw::array(o, data.entries.size(),
+                               [&](std::string& a, std::size_t i) { write(a, data.entries[i]); });
+                 }},
+                {"installation",
+                 [&](std::string& o) {
+                     jw::object(o,
+                                {{"lastBackupAt", [&](std::string& v) { jw::integer(v, in.lastBackupAt); },
+                                  in.lastBackupAt != 0},
+                                 {"secretKey", [&](std::string& v) { jw::string(v, in.secretKey); },
+                                  !in.secretKey.empty()}},
+                                in.unknown);
+                 },
+                 withInstallation},
+                // A reader older than this must refuse the vault rather than damage it.
+                {"minReader", [&](std::string& o) { jw::integer(o, 1); }},
+                {"organisations",
+                 [&](std::string& o) {
+                     jw::array(o, data.organisations.size(),
+                               [&](std::string& a, std::size_t i) { write(a, data.organisations[i]); });
+                 }},
+                {"runs",
+                 [&](std::string& o) {
+                     jw::array(o, data.runs.size(),
+                               [&](std::string& a, std::size_t i) { jw::value(a, toJson(data.runs[i])); });
+                 }},
+                {"schema", [&](std::string& o) { jw::integer(o, kSchemaVersion); }}},
+               data.unknown);
+    crypto::SecretBytes out = crypto::secretFrom(text);
+    crypto::wipeString(text);
+    return out;
 }
 
 ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
     // nlohmann parses iteratively but copies, compares and dumps recursively: unknown keys are kept
     // (copied) and saved (dumped), so a crafted bundle nested a few thousand levels deep would
-    // overflow the stack. Deeper values are discarded as they are read, never built.
-    bool tooDeep = false;
-    const json::parser_callback_t limitDepth = [&](int depth, json::parse_event_t event, json&) {
-        if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
-            depth >= static_cast<int>(kMaxJsonDepth))
-            tooDeep = true;
-        return !tooDeep;
-    };
-    const json j = json::parse(bytes.begin(), bytes.end(), limitDepth, /*allow_exceptions=*/false);
-    if (tooDeep) return ParseError::WrongShape;
+    // overflow the stack. Deeper documents are refused before they are parsed.
+    if (nestingDepth(bytes) > kMaxJsonDepth) return ParseError::WrongShape;
+    json j = json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
     if (j.is_discarded()) return ParseError::NotJson;
     if (!j.is_object() || !j.contains("schema") || !j["schema"].is_number_integer())
         return ParseError::WrongShape;
@@ -193,7 +265,8 @@ ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
         return ParseError::NewerSchema;
     if (!j.contains("entries") || !j["entries"].is_array()) return ParseError::WrongShape;
     Data d;
-    for (const json& je : j["entries"]) {
+    d.entries.reserve(j["entries"].size());
+    for (json& je : j["entries"]) {
         Entry e;
         if (!fromJson(je, e)) return ParseError::WrongShape;
         d.entries.push_back(std::move(e));
