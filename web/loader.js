@@ -6,8 +6,8 @@
   'use strict';
   var MESSAGES = {
     'no-wasm': [
-      'Этот браузер не поддерживает WebAssembly. Откройте Сейф токенов в актуальной версии Chrome, Edge, Firefox или Яндекс Браузера.',
-      'This browser does not support WebAssembly. Open TokenSafe in a current Chrome, Edge, Firefox or Yandex Browser.'],
+      'Этот браузер не поддерживает WebAssembly или слишком стар для него. Откройте Сейф токенов в актуальной версии Chrome, Edge, Firefox или Яндекс Браузера.',
+      'This browser does not support WebAssembly, or is too old for it. Open TokenSafe in a current Chrome, Edge, Firefox or Yandex Browser.'],
     'no-webgl2': [
       'Браузер не дал странице WebGL2, без которого Сейф токенов не может рисовать экран. Включите аппаратное ускорение в настройках браузера или откройте страницу в другом браузере.',
       'The browser did not give this page WebGL2, which TokenSafe needs to draw. Turn on hardware acceleration in the browser settings or open the page in another browser.'],
@@ -130,7 +130,12 @@
     });
   }
 
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  // The app uses wasm bulk memory and sign extension (Chrome 75, Firefox 79, Safari 15): a tiny
+  // module with memory.copy and i32.extend8_s tells an older engine apart before it fails to load.
+  var FEATURES = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0, 5, 3, 1, 0, 1,
+    0x0a, 0x12, 1, 0x10, 0, 0x41, 0, 0x41, 0, 0x41, 0, 0xfc, 0x0a, 0, 0, 0x41, 0, 0xc0, 0x1a, 0x0b]);
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function' ||
+      !WebAssembly.validate(FEATURES)) {
     fail('no-wasm');
     stayDormant();
     return;

@@ -23,6 +23,23 @@ async function fatalOf(page) {
   }));
 }
 
+test('a browser too old for the wasm the app is built as shows the message, not a blank page', async () => {
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    // An engine without bulk memory or sign extension refuses modules that use them.
+    await page.addInitScript(() => { WebAssembly.validate = () => false; });
+    await page.goto(url);
+    const f = await fatalOf(page);
+    assert.equal(f.kind, 'no-wasm');
+    assert.ok(f.visible && f.loaderHidden);
+    assert.match(f.ru, /слишком стар/);
+    assert.match(f.en, /too old/);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a browser without WebGL2 shows the message, not a blank page', async () => {
   const browser = await launchBrowser(['--disable-3d-apis']);
   try {
