@@ -47,29 +47,38 @@
     }
   }
 
-  // Reads the response body in chunks to move the progress bar.
-  function fetchWithProgress(url) {
+  // Fetches app.wasm; resolves to the response once its headers are in. The body is left to the
+  // compiler (WebAssembly.instantiateStreaming compiles while the bytes arrive); a copy of it is read
+  // only to move the progress bar.
+  function fetchWasm(url) {
     return fetch(url).then(function (res) {
       if (!res.ok) throw new Error(url + ': HTTP ' + res.status);
       var total = Number(res.headers.get('Content-Length')) || 0;
-      if (!res.body || !res.body.getReader) return res.arrayBuffer();
-      var reader = res.body.getReader(), chunks = [], got = 0;
       progress(0, total);
-      function pump() {
-        return reader.read().then(function (r) {
-          if (r.done) {
-            var out = new Uint8Array(got), at = 0;
-            chunks.forEach(function (c) { out.set(c, at); at += c.length; });
-            return out.buffer;
-          }
-          chunks.push(r.value);
-          got += r.value.length;
-          progress(got, total);
-          return pump();
-        });
+      var copy = res.clone();
+      if (copy.body && copy.body.getReader) {
+        var reader = copy.body.getReader(), got = 0;
+        var pump = function () {
+          reader.read().then(function (r) {
+            if (r.done) return;
+            got += r.value.length;
+            progress(got, total);
+            pump();
+          }, function () {}); // a failed download is reported by the compiler's read
+        };
+        pump();
       }
-      return pump();
+      return res;
     });
+  }
+
+  // Compiles while downloading when the browser can and the server says application/wasm (which
+  // streaming compilation requires); otherwise reads the whole file first.
+  function instantiateResponse(res, imports) {
+    var type = res.headers.get('Content-Type') || '';
+    if (typeof WebAssembly.instantiateStreaming === 'function' && /^application\/wasm\b/.test(type))
+      return WebAssembly.instantiateStreaming(res, imports);
+    return res.arrayBuffer().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); });
   }
 
   function hideLoaderOnFirstFrame() {
@@ -109,10 +118,11 @@
     }).catch(function () {}); // no worker (e.g. private mode): the app still works while online
   }
 
-  // The single file's inline app script runs whatever happens here: when we cannot start, give it
-  // a Module that never instantiates, so the message above stays the only thing shown.
+  // app.js runs whatever happens here (inline after this script in the single file, requested below
+  // otherwise): when we cannot start, give it a Module that never instantiates, so the message above
+  // stays the only thing shown.
   function stayDormant() {
-    if (single) window.Module = { instantiateWasm: function () { return {}; } };
+    window.Module = { instantiateWasm: function () { return {}; } };
   }
 
   // The wasm embedded in the single file: base64 of its gzip, inflated by the browser (the block is
@@ -140,6 +150,17 @@
     stayDormant();
     return;
   }
+  // Both downloads start now, side by side and before the WebGL2 check below (app.js would ask for
+  // the wasm only once it has run). app.js cannot run before this script ends.
+  var wasmResponse = null;
+  if (!single) {
+    wasmResponse = fetchWasm('app.wasm');
+    wasmResponse.catch(function (e) { fail('load-failed', e && e.message ? e.message : e); });
+    var script = document.createElement('script');
+    script.src = 'app.js';
+    script.onerror = function () { fail('load-failed', 'app.js'); };
+    document.body.appendChild(script);
+  }
   // A throwaway canvas: asking the app's own canvas would fix its context attributes before GLFW.
   var probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
@@ -159,8 +180,8 @@
     tsFatal: fail,
     instantiateWasm: function (imports, done) {
       if (single) progress(0, 0);
-      (single ? embeddedWasm() : fetchWithProgress('app.wasm'))
-        .then(function (bytes) { return WebAssembly.instantiate(bytes, imports); })
+      (single ? embeddedWasm().then(function (bytes) { return WebAssembly.instantiate(bytes, imports); })
+              : wasmResponse.then(function (res) { return instantiateResponse(res, imports); }))
         .then(function (r) { done(r.instance, r.module); })
         .catch(function (e) { fail('load-failed', e && e.message ? e.message : e); });
       return {};
@@ -170,9 +191,4 @@
   };
 
   watchForUpdates();
-  if (single) return; // app.js is the next script in the page
-  var script = document.createElement('script');
-  script.src = 'app.js';
-  script.onerror = function () { fail('load-failed', 'app.js'); };
-  document.body.appendChild(script);
 })();
