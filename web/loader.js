@@ -161,6 +161,9 @@
     script.onerror = function () { fail('load-failed', 'app.js'); };
     document.body.appendChild(script);
   }
+  // The app reads its settings from localStorage first thing, and a page's first access waits for the
+  // browser to open the storage: done now, that wait overlaps the downloads.
+  try { void window.localStorage.length; } catch (e) { /* storage disabled: the app copes */ }
   // A throwaway canvas: asking the app's own canvas would fix its context attributes before GLFW.
   var probe = document.createElement('canvas').getContext('webgl2');
   if (!probe) {
