@@ -45,7 +45,13 @@ bool GlWindow::init(const char* title) {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    win_ = glfwCreateWindow(640, 480, title, nullptr, nullptr);
+    // At the size syncSize() wants: resizing the canvas once its WebGL context exists costs a
+    // reallocation of the drawing buffer on the first frame's path.
+    double cw = 0, ch = 0;
+    emscripten_get_element_css_size(kCanvas, &cw, &ch);
+    const double dpr = emscripten_get_device_pixel_ratio();
+    const int w = static_cast<int>(std::lround(cw * dpr)), h = static_cast<int>(std::lround(ch * dpr));
+    win_ = glfwCreateWindow(w > 0 ? w : 640, h > 0 ? h : 480, title, nullptr, nullptr);
     if (!win_) return false;
     glfwMakeContextCurrent(win_);
     ImGui_ImplGlfw_InitForOpenGL(win_, true);
