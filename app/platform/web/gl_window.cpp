@@ -81,7 +81,8 @@ bool GlWindow::syncSize() {
 }
 
 void GlWindow::newFrame() {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame(); // the first one creates the device objects, the font texture too
+    deviceObjects_ = true;
     ImGui_ImplGlfw_NewFrame();
     // The GLFW backend sets both from the backing store every frame; put them back in CSS pixels.
     ImGuiIO& io = ImGui::GetIO();
@@ -98,6 +99,9 @@ void GlWindow::present() {
 }
 
 void GlWindow::reloadFontTexture() {
+    // Before the first frame the backend has no texture yet; its first NewFrame uploads the atlas.
+    // Uploading here too would do it twice (and leak the first texture).
+    if (!deviceObjects_) return;
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }

@@ -25,6 +25,7 @@ class GlWindow {
     GLFWwindow* win_ = nullptr;
     float cssW_ = 0, cssH_ = 0, dpr_ = 1;
     int fbW_ = 0, fbH_ = 0;
+    bool deviceObjects_ = false; // the OpenGL backend's shaders and font texture exist
 };
 
 // Runs `tick` on every animation frame of the browser; never returns.
