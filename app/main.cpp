@@ -70,6 +70,9 @@ int main() {
     rt->page.watchHidden(ts::kHiddenLockMinutes, [rt] { rt->app->RequestLock(ts::monotonicSeconds()); });
     rt->page.watchUpdates([rt] { rt->app->OnUpdateReady(); });
     rt->session.start();
+    // The first frame is drawn now rather than on the next animation frame: the page can show it
+    // one frame sooner.
+    Tick(rt);
     ts::runMainLoop(Tick, rt);
     return 0;
 }
