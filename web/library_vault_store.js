@@ -16,14 +16,43 @@ mergeInto(LibraryManager.library, {
     NAME: 'tokensafe',
     STORE: 'vault',
     channel: null,
+    db: null, // one connection for the page: opening one per save cost tens of ms before each
+    opening: null,
     open: function () {
-      return new Promise(function (resolve, reject) {
-        var req;
-        try { req = indexedDB.open(TsVaultDb.NAME, 1); } catch (e) { reject(e); return; }
-        req.onupgradeneeded = function () { req.result.createObjectStore(TsVaultDb.STORE); };
-        req.onsuccess = function () { resolve(req.result); };
-        req.onerror = function () { reject(req.error); };
-        req.onblocked = function () { reject(new Error('the database is blocked by another tab')); };
+      if (TsVaultDb.db) return Promise.resolve(TsVaultDb.db);
+      if (!TsVaultDb.opening) {
+        TsVaultDb.opening = new Promise(function (resolve, reject) {
+          var req;
+          try { req = indexedDB.open(TsVaultDb.NAME, 1); } catch (e) { reject(e); return; }
+          req.onupgradeneeded = function () { req.result.createObjectStore(TsVaultDb.STORE); };
+          req.onsuccess = function () {
+            var db = req.result;
+            // A newer version of the database elsewhere, or the browser closing it: open anew next time.
+            db.onversionchange = function () { db.close(); TsVaultDb.forget(db); };
+            db.onclose = function () { TsVaultDb.forget(db); };
+            TsVaultDb.db = db;
+            resolve(db);
+          };
+          req.onerror = function () { reject(req.error); };
+          req.onblocked = function () { reject(new Error('the database is blocked by another tab')); };
+        });
+        TsVaultDb.opening.then(function () { TsVaultDb.opening = null; },
+                               function () { TsVaultDb.opening = null; });
+      }
+      return TsVaultDb.opening;
+    },
+    forget: function (db) { if (TsVaultDb.db === db) TsVaultDb.db = null; },
+    // A transaction on the page's connection; one that the browser has closed meanwhile is
+    // replaced once.
+    transaction: function (mode) {
+      return TsVaultDb.open().then(function (db) {
+        try {
+          return db.transaction(TsVaultDb.STORE, mode);
+        } catch (e) {
+          if (e.name !== 'InvalidStateError') throw e;
+          TsVaultDb.forget(db);
+          return TsVaultDb.open().then(function (again) { return again.transaction(TsVaultDb.STORE, mode); });
+        }
       });
     },
     KEYS: ['head', 'slot-a', 'slot-b', 'current', 'previous'],
@@ -70,8 +99,7 @@ mergeInto(LibraryManager.library, {
       if (pp) _free(pp);
       _free(ep);
     }
-    TsVaultDb.open().then(function (db) {
-      var tx = db.transaction(TsVaultDb.STORE, 'readonly');
+    TsVaultDb.transaction('readonly').then(function (tx) {
       var store = tx.objectStore(TsVaultDb.STORE), got = {}, failure = null;
       TsVaultDb.KEYS.forEach(function (key) {
         var r = store.get(key);
@@ -79,11 +107,10 @@ mergeInto(LibraryManager.library, {
         r.onerror = function (e) { failure = e.target.error; };
       });
       tx.oncomplete = function () {
-        db.close();
         var g = TsVaultDb.generations(got);
         deliver(true, g.current, g.previous, '');
       };
-      tx.onabort = function () { db.close(); deliver(false, null, null, TsVaultDb.describe(failure || tx.error)); };
+      tx.onabort = function () { deliver(false, null, null, TsVaultDb.describe(failure || tx.error)); };
     }).catch(function (e) { deliver(false, null, null, TsVaultDb.describe(e)); });
   },
 
@@ -95,8 +122,7 @@ mergeInto(LibraryManager.library, {
       Module['_ts_vault_on_saved'](user, outcome, ep);
       _free(ep);
     }
-    TsVaultDb.open().then(function (db) {
-      var tx = db.transaction(TsVaultDb.STORE, 'readwrite');
+    TsVaultDb.transaction('readwrite').then(function (tx) {
       var store = tx.objectStore(TsVaultDb.STORE);
       var conflict = false, failure = null;
       function write(head, legacy) {
@@ -137,12 +163,10 @@ mergeInto(LibraryManager.library, {
         };
       };
       tx.oncomplete = function () {
-        db.close();
         answer(0, '');
         if (TsVaultDb.channel) TsVaultDb.channel.postMessage({ revision: next });
       };
       tx.onabort = function () {
-        db.close();
         if (conflict) answer(1, '');
         else answer(2, TsVaultDb.describe(failure || tx.error));
       };
