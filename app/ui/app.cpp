@@ -140,8 +140,10 @@ bool App::InputHeld() const {
 
 void App::Tick(GlWindow& window, double now) {
     FramePacer& pacer = services_.pacer;
-    if (window.syncSize()) pacer.wake();
-    if (ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_ == 0) {
+    const bool resized = window.syncSize();
+    const bool input = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_ == 0;
+    if (resized) pacer.wake();
+    if (input) {
         pacer.wake();
         idle_.input(now);
     }
@@ -150,6 +152,11 @@ void App::Tick(GlWindow& window, double now) {
     AutoLock(now);
     if (state_.copied && now >= state_.copied->clearAt) ClearCopiedSecret();
     if (lockPending_) pacer.wakeAt(std::min(lockDeadline_, now + 0.1));
+    savingSince_ = !services_.session.saving() ? -1 : savingSince_ < 0 ? now : savingSince_;
+    if (savingSince_ >= 0 && !input && !resized && now < savingSince_ + kSavePauseSeconds) {
+        pacer.wakeAt(savingSince_ + kSavePauseSeconds); // the owed frames are kept for then
+        return;
+    }
     if (!pacer.shouldRender(now)) return;
 
     const double frameStart = monotonicSeconds();

@@ -36,6 +36,10 @@ class App {
     void OnUpdateReady();
 
     static constexpr double kLockWaitSeconds = 5.0;
+    // While a save is being written, frames owed to earlier input wait this long at most: drawing
+    // competes with the write for the processor (where the browser draws in software, a save of
+    // 1,000 entries took several times longer), and there is nothing new to show until it is done.
+    static constexpr double kSavePauseSeconds = 0.25;
 
   private:
     void DrawFrame();
@@ -62,6 +66,7 @@ class App {
     bool wasUnlocked_ = false;
     bool lockPending_ = false;
     double lockDeadline_ = 0;
+    double savingSince_ = -1; // when the save under way was first seen; -1: none
 };
 
 } // namespace ts::ui
