@@ -33,4 +33,9 @@ void object(std::string& out, std::initializer_list<Member> known, const nlohman
 // An array of `count` elements, each appended by write(out, i).
 void array(std::string& out, std::size_t count, const std::function<void(std::string&, std::size_t)>& write);
 
+// An array of the items, each appended by write(out, item).
+template <class Items, class Write> void list(std::string& out, const Items& items, Write write) {
+    array(out, items.size(), [&](std::string& o, std::size_t i) { write(o, items[i]); });
+}
+
 } // namespace ts::json_writer

@@ -41,25 +41,22 @@ void write(std::string& out, const EntryVersion& v) {
 }
 
 void write(std::string& out, const Entry& e) {
-    jw::object(out,
-               {{"createdAt", [&](std::string& o) { jw::integer(o, e.createdAt); }},
-                {"fields", [&](std::string& o) { jw::value(o, e.fields); }},
-                {"history",
-                 [&](std::string& o) {
-                     jw::array(o, e.history.size(),
-                               [&](std::string& a, std::size_t i) { write(a, e.history[i]); });
-                 }},
-                {"id", [&](std::string& o) { jw::string(o, e.id); }},
-                {"kind", [&](std::string& o) { jw::string(o, e.kind); }},
-                {"org", [&](std::string& o) { jw::string(o, e.org); }, !e.org.empty()},
-                {"updatedAt", [&](std::string& o) { jw::integer(o, e.updatedAt); }},
-                {"warnDays",
-                 [&](std::string& o) {
-                     jw::array(o, e.warnDays.size(),
-                               [&](std::string& a, std::size_t i) { jw::integer(a, e.warnDays[i]); });
-                 },
-                 !e.warnDays.empty()}},
-               e.unknown);
+    jw::object(
+        out,
+        {{"createdAt", [&](std::string& o) { jw::integer(o, e.createdAt); }},
+         {"fields", [&](std::string& o) { jw::value(o, e.fields); }},
+         {"history",
+          [&](std::string& o) {
+              jw::list(o, e.history, [](std::string& a, const EntryVersion& v) { write(a, v); });
+          }},
+         {"id", [&](std::string& o) { jw::string(o, e.id); }},
+         {"kind", [&](std::string& o) { jw::string(o, e.kind); }},
+         {"org", [&](std::string& o) { jw::string(o, e.org); }, !e.org.empty()},
+         {"updatedAt", [&](std::string& o) { jw::integer(o, e.updatedAt); }},
+         {"warnDays",
+          [&](std::string& o) { jw::list(o, e.warnDays, [](std::string& a, int d) { jw::integer(a, d); }); },
+          !e.warnDays.empty()}},
+        e.unknown);
 }
 
 // Entries and their versions are most of a vault: each is read in one pass over its members, and
@@ -208,20 +205,13 @@ const Organisation* Data::organisation(std::string_view id) const {
 crypto::SecretBytes serialize(const Data& data) {
     const Installation& in = data.installation;
     const bool withInstallation = !in.secretKey.empty() || in.lastBackupAt != 0 || !in.unknown.empty();
+    const auto viaDom = [](std::string& o, const auto& item) { jw::value(o, toJson(item)); };
+    const auto direct = [](std::string& o, const auto& item) { write(o, item); };
     std::string text;
     text.reserve(4096 + 512 * data.entries.size()); // growing leaves copies of the text behind
     jw::object(text,
-               {{"attachments",
-                 [&](std::string& o) {
-                     jw::array(o, data.attachments.size(), [&](std::string& a, std::size_t i) {
-                         jw::value(a, toJson(data.attachments[i]));
-                     });
-                 }},
-                {"entries",
-                 [&](std::string& o) {
-                     jw::array(o, data.entries.size(),
-                               [&](std::string& a, std::size_t i) { write(a, data.entries[i]); });
-                 }},
+               {{"attachments", [&](std::string& o) { jw::list(o, data.attachments, viaDom); }},
+                {"entries", [&](std::string& o) { jw::list(o, data.entries, direct); }},
                 {"installation",
                  [&](std::string& o) {
                      jw::object(o,
@@ -234,16 +224,8 @@ crypto::SecretBytes serialize(const Data& data) {
                  withInstallation},
                 // A reader older than this must refuse the vault rather than damage it.
                 {"minReader", [&](std::string& o) { jw::integer(o, 1); }},
-                {"organisations",
-                 [&](std::string& o) {
-                     jw::array(o, data.organisations.size(),
-                               [&](std::string& a, std::size_t i) { write(a, data.organisations[i]); });
-                 }},
-                {"runs",
-                 [&](std::string& o) {
-                     jw::array(o, data.runs.size(),
-                               [&](std::string& a, std::size_t i) { jw::value(a, toJson(data.runs[i])); });
-                 }},
+                {"organisations", [&](std::string& o) { jw::list(o, data.organisations, direct); }},
+                {"runs", [&](std::string& o) { jw::list(o, data.runs, viaDom); }},
                 {"schema", [&](std::string& o) { jw::integer(o, kSchemaVersion); }}},
                data.unknown);
     crypto::SecretBytes out = crypto::secretFrom(text);
