@@ -4,6 +4,7 @@
 #include "core/frame_pacer.h"
 #include "core/settings.h"
 #include "core/vault/session.h"
+#include "core/vault/warm_up.h"
 #include "platform/web/downloads.h"
 #include "platform/web/gl_textures.h"
 #include "platform/web/gl_window.h"
@@ -36,6 +37,8 @@ struct Runtime {
     ts::GlTextures textures;
     ts::ui::App* app = nullptr;
 };
+
+constexpr int kWarmUpDelayMs = 300;
 
 void Tick(void* user) {
     auto* rt = static_cast<Runtime*>(user);
@@ -73,6 +76,8 @@ int main() {
     // The first frame is drawn now rather than on the next animation frame: the page can show it
     // one frame sooner.
     Tick(rt);
+    // Once the page is up and before the user can have typed a passphrase (core/vault/warm_up.h).
+    ts::runLater(kWarmUpDelayMs, [] { ts::vault::warmUp(); });
     ts::runMainLoop(Tick, rt);
     return 0;
 }

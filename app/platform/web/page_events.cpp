@@ -3,6 +3,7 @@
 #include <cstring>
 #include <emscripten.h>
 #include <emscripten/stack.h>
+#include <memory>
 
 extern "C" void ts_page_watch_hidden(int minutes); // web/library_tokensafe.js
 extern "C" int ts_page_is_file();                  // web/library_tokensafe.js
@@ -37,6 +38,15 @@ void applyUpdate() {
 
 bool pageOpenedFromFile() {
     return ts_page_is_file() != 0;
+}
+
+void runLater(int delayMs, std::function<void()> fn) {
+    emscripten_async_call(
+        [](void* arg) {
+            std::unique_ptr<std::function<void()>> f(static_cast<std::function<void()>*>(arg));
+            (*f)();
+        },
+        new std::function<void()>(std::move(fn)), delayMs);
 }
 
 __attribute__((noinline)) void scrubFreeStack() {

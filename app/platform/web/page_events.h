@@ -36,6 +36,9 @@ bool pageOpenedFromFile();
 // Lets the waiting new version take over and reloads the page into it: only when the user asks.
 void applyUpdate();
 
+// Runs `fn` once, `delayMs` after now, as a task of its own (not inside a frame).
+void runLater(int delayMs, std::function<void()> fn);
+
 // Wipes the unused part of the wasm stack: secrets handled in deeper calls leave copies there.
 void scrubFreeStack();
 
