@@ -5,8 +5,9 @@
 //   "head"              {revision, slot}   which slot holds the latest committed file
 // A save is ONE readwrite transaction: it reads "head", refuses (conflict) unless its revision is the
 // one the caller expects, writes the new file into the other slot (or over the latest one, when that
-// is damaged and the one before it must be kept) and moves "head" to it. The answer goes back to C++
-// only when the transaction completes or aborts — never before. Other tabs hear of a commit through
+// is damaged and the one before it must be kept) and moves "head" to it. When the page already knows
+// the head, the writes do not wait for the read: a mismatch aborts the transaction, undoing them.
+// The answer goes back to C++ only when the transaction completes or aborts — never before. Other tabs hear of a commit through
 // a BroadcastChannel.
 // Earlier versions kept "current" and "previous" records: they are read as such, and the first save
 // moves them into the slots inside the same transaction.
@@ -17,6 +18,7 @@ mergeInto(LibraryManager.library, {
     STORE: 'vault',
     channel: null,
     db: null, // one connection for the page: opening one per save cost tens of ms before each
+    head: null, // {revision, slot}: the "head" record as this page last read or wrote it
     opening: null,
     open: function () {
       if (TsVaultDb.db) return Promise.resolve(TsVaultDb.db);
@@ -42,8 +44,20 @@ mergeInto(LibraryManager.library, {
       return TsVaultDb.opening;
     },
     forget: function (db) { if (TsVaultDb.db === db) TsVaultDb.db = null; },
-    // A transaction on the page's connection; one that the browser has closed meanwhile is
-    // replaced once.
+    // Runs `use` with a transaction on the page's connection, or `fail` with the error. With the
+    // connection open the transaction starts at once, inside the caller's task (a promise would wait
+    // for the rest of the frame). One the browser has closed meanwhile is replaced once.
+    withTransaction: function (mode, use, fail) {
+      var db = TsVaultDb.db, tx = null;
+      if (db) {
+        try { tx = db.transaction(TsVaultDb.STORE, mode); } catch (e) {
+          if (e.name !== 'InvalidStateError') { fail(e); return; }
+          TsVaultDb.forget(db);
+        }
+      }
+      if (!tx) { TsVaultDb.transaction(mode).then(use).catch(fail); return; }
+      try { use(tx); } catch (e) { fail(e); } // as the promise's catch would
+    },
     transaction: function (mode) {
       return TsVaultDb.open().then(function (db) {
         try {
@@ -99,7 +113,7 @@ mergeInto(LibraryManager.library, {
       if (pp) _free(pp);
       _free(ep);
     }
-    TsVaultDb.transaction('readonly').then(function (tx) {
+    TsVaultDb.withTransaction('readonly', function (tx) {
       var store = tx.objectStore(TsVaultDb.STORE), got = {}, failure = null;
       TsVaultDb.KEYS.forEach(function (key) {
         var r = store.get(key);
@@ -107,11 +121,12 @@ mergeInto(LibraryManager.library, {
         r.onerror = function (e) { failure = e.target.error; };
       });
       tx.oncomplete = function () {
+        TsVaultDb.head = got.head ? { revision: got.head.revision, slot: got.head.slot } : null;
         var g = TsVaultDb.generations(got);
         deliver(true, g.current, g.previous, '');
       };
       tx.onabort = function () { deliver(false, null, null, TsVaultDb.describe(failure || tx.error)); };
-    }).catch(function (e) { deliver(false, null, null, TsVaultDb.describe(e)); });
+    }, function (e) { deliver(false, null, null, TsVaultDb.describe(e)); });
   },
 
   ts_vault_save__deps: ['$TsVaultDb', 'malloc', 'free'],
@@ -122,9 +137,19 @@ mergeInto(LibraryManager.library, {
       Module['_ts_vault_on_saved'](user, outcome, ep);
       _free(ep);
     }
-    TsVaultDb.transaction('readwrite').then(function (tx) {
+    TsVaultDb.withTransaction('readwrite', function (tx) {
       var store = tx.objectStore(TsVaultDb.STORE);
-      var conflict = false, failure = null;
+      var conflict = false, failure = null, written = null;
+      function put(slot) {
+        try {
+          store.put({ revision: next, bytes: bytes }, slot);
+          store.put({ revision: next, slot: slot }, 'head');
+          written = slot;
+        } catch (e) {
+          failure = e; // e.g. QuotaExceededError, DataCloneError: report the browser's own reason
+          tx.abort();
+        }
+      }
       function write(head, legacy) {
         var g = head ? null : TsVaultDb.generations(legacy);
         var latest = head ? head.revision : (g.current ? g.current.revision : 0);
@@ -133,44 +158,58 @@ mergeInto(LibraryManager.library, {
           tx.abort();
           return;
         }
-        try {
-          var slot;
-          if (head) {
-            slot = keepPrevious ? head.slot : TsVaultDb.other(head.slot);
-          } else {
-            // The old layout: what must be kept goes into slot-a, the new file into slot-b.
-            var kept = keepPrevious ? g.previous : g.current;
-            if (kept) store.put(kept, 'slot-a');
-            store.delete('current');
-            store.delete('previous');
-            slot = 'slot-b';
-          }
-          store.put({ revision: next, bytes: bytes }, slot);
-          store.put({ revision: next, slot: slot }, 'head');
-        } catch (e) {
-          failure = e; // e.g. QuotaExceededError, DataCloneError: report the browser's own reason
-          tx.abort();
+        if (head) {
+          put(keepPrevious ? head.slot : TsVaultDb.other(head.slot));
+          return;
         }
+        // The old layout: what must be kept goes into slot-a, the new file into slot-b.
+        try {
+          var kept = keepPrevious ? g.previous : g.current;
+          if (kept) store.put(kept, 'slot-a');
+          store.delete('current');
+          store.delete('previous');
+        } catch (e) {
+          failure = e;
+          tx.abort();
+          return;
+        }
+        put('slot-b');
       }
-      var headRead = store.get('head');
-      headRead.onsuccess = function () {
-        if (headRead.result) { write(headRead.result, null); return; }
-        var legacy = {}, cur = store.get('current');
-        cur.onsuccess = function () {
-          legacy.current = cur.result;
-          var prev = store.get('previous');
-          prev.onsuccess = function () { legacy.previous = prev.result; write(null, legacy); };
+      var headRead = store.get('head'), known = TsVaultDb.head;
+      if (known && known.revision === expected) {
+        // The head this page last read or wrote is almost always still the latest: the new file is
+        // written at once, without waiting for the read, and the read undoes the transaction (abort)
+        // if another tab moved the head meanwhile. Nothing is committed before the check.
+        put(keepPrevious ? known.slot : TsVaultDb.other(known.slot));
+        headRead.onsuccess = function () {
+          var h = headRead.result;
+          if (!h || h.revision !== known.revision || h.slot !== known.slot) {
+            conflict = true;
+            tx.abort();
+          }
         };
-      };
+      } else {
+        headRead.onsuccess = function () {
+          if (headRead.result) { write(headRead.result, null); return; }
+          var legacy = {}, cur = store.get('current');
+          cur.onsuccess = function () {
+            legacy.current = cur.result;
+            var prev = store.get('previous');
+            prev.onsuccess = function () { legacy.previous = prev.result; write(null, legacy); };
+          };
+        };
+      }
       tx.oncomplete = function () {
+        TsVaultDb.head = { revision: next, slot: written };
         answer(0, '');
         if (TsVaultDb.channel) TsVaultDb.channel.postMessage({ revision: next });
       };
       tx.onabort = function () {
+        TsVaultDb.head = null; // read it again next time
         if (conflict) answer(1, '');
         else answer(2, TsVaultDb.describe(failure || tx.error));
       };
-    }).catch(function (e) { answer(2, TsVaultDb.describe(e)); });
+    }, function (e) { answer(2, TsVaultDb.describe(e)); });
   },
 
   ts_vault_persist__deps: ['$TsVaultDb'],

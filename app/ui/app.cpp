@@ -160,6 +160,7 @@ void App::Tick(GlWindow& window, double now) {
     if (!pacer.shouldRender(now)) return;
 
     const double frameStart = monotonicSeconds();
+    const bool wasSaving = services_.session.saving();
     if (fonts_.ensure(window.dpr())) window.reloadFontTexture();
     window.newFrame();
     ImGui::NewFrame();
@@ -170,7 +171,13 @@ void App::Tick(GlWindow& window, double now) {
         state_.lockRequested = false;
         RequestLock(now);
     }
-    window.present();
+    if (!wasSaving && services_.session.saving() && !resized) {
+        // A save began in this frame: it is not drawn, so that the browser's rasterizer does not
+        // compete with the write; the frame after the save shows its outcome.
+        pacer.wake();
+    } else {
+        window.present();
+    }
     ++frames_;
     lastFrameMs_ = (monotonicSeconds() - frameStart) * 1000.0; // for scripts/bench.sh
 

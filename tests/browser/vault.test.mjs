@@ -147,6 +147,51 @@ test('two tabs editing the same vault lose no change', async () => {
   await context.close();
 });
 
+// A save writes without waiting to read which file is the latest when the page knows it; if
+// another tab saved meanwhile and its word never arrived, that save must be undone, not committed.
+test('a save that finds the vault saved elsewhere meanwhile is undone, and the change applied to the newer vault', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const app = await AppPage.open(context, env.url);
+  await createVault(app);
+  await addEntry(app, 'Первая запись', 'secret-first');
+  await app.waitForState((s) => s.revision === 2 && !s.saving, 'the first save');
+  // Another tab's save, as storage sees it, without its broadcast: the same file as revision 3 in
+  // the other slot, and the head moved to it.
+  const moved = await app.page.evaluate(async () => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('tokensafe', 1);
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const tx = db.transaction('vault', 'readwrite');
+    const store = tx.objectStore('vault');
+    const get = (key) => new Promise((ok) => { const r = store.get(key); r.onsuccess = () => ok(r.result); });
+    const head = await get('head');
+    const file = await get(head.slot);
+    const other = head.slot === 'slot-a' ? 'slot-b' : 'slot-a';
+    store.put({ revision: 3, bytes: file.bytes }, other);
+    store.put({ revision: 3, slot: other }, 'head');
+    await new Promise((ok) => { tx.oncomplete = ok; });
+    db.close();
+    return { from: head.slot, to: other };
+  });
+  await app.click('Новая запись');
+  await app.click({ key: 'kind-generic' });
+  await typeInto(app, 'field-title', 'Вторая запись');
+  await typeInto(app, 'field-secret', 'secret-second');
+  await app.click('Сохранить запись');
+  const s = await app.waitForState((st) => st.revision === 4 && !st.saving, 'the change saved over revision 3');
+  assert.equal(s.entries, 2);
+  const records = await dumpIndexedDb(app.page);
+  const byKey = (k) => records.find((r) => r.key === k);
+  assert.deepEqual([byKey('head').revision, byKey('head').slot], [4, moved.from]);
+  assert.equal(byKey(moved.to).revision, 3, "the other tab's file is kept as the one before");
+  await app.click('Хранилище');
+  await app.find({ label: 'Первая запись', kind: 'widget' });
+  await app.find({ label: 'Вторая запись', kind: 'widget' });
+  await context.close();
+});
+
 // Seeds the origin's IndexedDB with records {key: value}; `bytes` arrays become Uint8Array.
 async function seedRecords(page, records) {
   await page.evaluate(async (recs) => {
