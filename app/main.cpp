@@ -43,6 +43,7 @@ constexpr int kWarmUpDelayMs = 300;
 void Tick(void* user) {
     auto* rt = static_cast<Runtime*>(user);
     rt->app->Tick(rt->window, ts::monotonicSeconds());
+    if (rt->app->TakeTickSoon()) ts::runLater(0, [rt] { Tick(rt); });
 }
 
 } // namespace

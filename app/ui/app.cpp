@@ -162,14 +162,16 @@ void App::Tick(GlWindow& window, double now) {
     const double frameStart = monotonicSeconds();
     const bool wasSaving = services_.session.saving();
     if (fonts_.ensure(window.dpr())) window.reloadFontTexture();
-    window.newFrame();
-    ImGui::NewFrame();
-    recorder_.beginFrame();
-    DrawFrame();
-    ImGui::Render();
-    if (state_.lockRequested) {
-        state_.lockRequested = false;
-        RequestLock(now);
+    // ImGui applies one change of a button or key per frame (a press and its release in one frame
+    // would be lost), so input that arrived together — a click is both — is worked through in
+    // frames built back to back; a slow action's progress frame follows the one that started it.
+    // Only the last frame is drawn: a click answers a display refresh or two sooner.
+    for (int built = 1;; ++built) {
+        window.newFrame();
+        BuildFrame(now);
+        const bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 ||
+                          std::exchange(state_.slowActionStarted, false);
+        if (!more || built == kMaxFramesPerTick) break;
     }
     if (!wasSaving && services_.session.saving() && !resized) {
         // A save began in this frame: it is not drawn, so that the browser's rasterizer does not
@@ -186,6 +188,17 @@ void App::Tick(GlWindow& window, double now) {
     AutoLock(now); // re-declares the auto-lock timer for this frame
     if (state_.copied) pacer.wakeAt(state_.copied->clearAt);
     seam_.publish(recorder_.itemsJson(), StateJson(), frames_);
+}
+
+void App::BuildFrame(double now) {
+    ImGui::NewFrame();
+    recorder_.beginFrame();
+    DrawFrame();
+    ImGui::Render();
+    if (state_.lockRequested) {
+        state_.lockRequested = false;
+        RequestLock(now);
+    }
 }
 
 void App::DrawFrame() {

@@ -14,6 +14,7 @@
 #include "ui/vault_screen.h"
 
 #include <cstdint>
+#include <utility>
 
 namespace ts {
 class GlWindow;
@@ -26,6 +27,9 @@ class App {
     App(Services services, TestSeam& seam);
     // One pass of the browser's animation loop: draws a frame only if one is due.
     void Tick(GlWindow& window, double now);
+    // True (once) when the frame just drawn asks for the next one as soon as the browser has shown
+    // it, rather than at the next display refresh: a slow action's progress is on screen.
+    bool TakeTickSoon() { return std::exchange(state_.slowActionShown, false); }
     // Locks the vault and wipes every decrypted or typed secret: keys, data, drafts, ImGui's buffers.
     void LockNow();
     // The same, but while a save is under way it waits for it (at most kLockWaitSeconds).
@@ -40,8 +44,11 @@ class App {
     // competes with the write for the processor (where the browser draws in software, a save of
     // 1,000 entries took several times longer), and there is nothing new to show until it is done.
     static constexpr double kSavePauseSeconds = 0.25;
+    // At most this many frames are built in one pass (input that arrived together; see Tick).
+    static constexpr int kMaxFramesPerTick = 8;
 
   private:
+    void BuildFrame(double now);
     void DrawFrame();
     std::string StateJson() const;
     bool InputHeld() const;

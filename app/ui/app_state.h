@@ -39,6 +39,10 @@ struct AppState {
     Message message;
     bool lockRequested = false; // by a button or Ctrl+L; App locks after the frame
     bool updateReady = false;   // a new version waits: the status bar offers the reload
+    // A slow action (ui/slow_action.h) was started: its progress is built at once, in the same pass;
+    // then it was drawn: the action runs as soon as the browser has shown it, not a refresh later.
+    bool slowActionStarted = false;
+    bool slowActionShown = false;
     // A secret copied to the clipboard, to be cleared at `clearAt` (pacer seconds) if still there.
     struct CopiedSecret {
         std::string text; // wiped once cleared
