@@ -16,7 +16,7 @@ const metrics = [];
 function record(name, value, unit, target, pass) {
   metrics.push({ name, value, unit, target, pass: pass === undefined ? null : pass });
 }
-const UNLOCKS = Number(process.env.BENCH_UNLOCKS ?? 3); // unlocks per vault size
+const UNLOCKS = Number(process.env.BENCH_UNLOCKS ?? 5); // unlocks per vault size
 const SAVES = Number(process.env.BENCH_SAVES ?? 5);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const round = (x, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
@@ -131,9 +131,6 @@ async function benchVault(browser, url) {
   // Ours: a bare crypto_pwhash in the app's page (the baseline for unlock).
   const ctx = await browser.newContext(CONTEXT);
   const app = await AppPage.open(ctx, url);
-  const oursRuns = [];
-  for (let i = 0; i < 4; i++) oursRuns.push(await app.page.evaluate(() => Module._ts_bench_pwhash_ms()));
-  const ours = median(oursRuns.slice(1)); // the first run also grows the memory
 
   // The same Argon2id in libsodium-wrappers-sumo and hash-wasm, in a page of the same browser.
   const page = await ctx.newPage();
@@ -158,13 +155,16 @@ window.benchReady = true;
 </script>` }));
   await page.goto(`${url}__bench.html`);
   await until(() => page.evaluate(() => window.benchReady), 'the bench page');
-  const sodiumRuns = [], hashRuns = [];
-  for (let i = 0; i < 4; i++) { // the first of each warms up, as for ours
+  // Interleaved, so that a drift in the machine's speed touches all three alike; the first run of
+  // each warms up (and grows the memory).
+  const oursRuns = [], sodiumRuns = [], hashRuns = [];
+  for (let i = 0; i < 6; i++) {
+    oursRuns.push(await app.page.evaluate(() => Module._ts_bench_pwhash_ms()));
     sodiumRuns.push(await page.evaluate(() => window.runSodium()));
     hashRuns.push(await page.evaluate(() => window.runHashWasm()));
   }
-  sodiumRuns.shift();
-  hashRuns.shift();
+  for (const runs of [oursRuns, sodiumRuns, hashRuns]) runs.shift();
+  const ours = median(oursRuns);
 
   // Export + import of 1,000 entries (a passphrase bundle: two Argon2id, one each way, and the merge)
   // in the app's page, against bare Argon2id runs interleaved with it in the same page.
