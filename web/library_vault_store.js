@@ -7,8 +7,8 @@
 // one the caller expects, writes the new file into the other slot (or over the latest one, when that
 // is damaged and the one before it must be kept) and moves "head" to it. When the page already knows
 // the head, the writes do not wait for the read: a mismatch aborts the transaction, undoing them.
-// The answer goes back to C++ only when the transaction completes or aborts — never before. Other tabs hear of a commit through
-// a BroadcastChannel.
+// The answer goes back to C++ only when the transaction completes or aborts — never before. Other
+// tabs hear of a commit through a BroadcastChannel.
 // Earlier versions kept "current" and "previous" records: they are read as such, and the first save
 // moves them into the slots inside the same transaction.
 
