@@ -158,7 +158,7 @@ window.benchReady = true;
   // Interleaved, so that a drift in the machine's speed touches all three alike; the first run of
   // each warms up (and grows the memory).
   const oursRuns = [], sodiumRuns = [], hashRuns = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 10; i++) {
     oursRuns.push(await app.page.evaluate(() => Module._ts_bench_pwhash_ms()));
     sodiumRuns.push(await page.evaluate(() => window.runSodium()));
     hashRuns.push(await page.evaluate(() => window.runHashWasm()));
