@@ -8,6 +8,7 @@
 #include "platform/web/downloads.h"
 #include "platform/web/gl_textures.h"
 #include "platform/web/gl_window.h"
+#include "platform/web/heap_prefault.h"
 #include "platform/web/idb_vault_storage.h"
 #include "platform/web/local_storage.h"
 #include "platform/web/page_events.h"
@@ -78,7 +79,11 @@ int main() {
     // one frame sooner.
     Tick(rt);
     // Once the page is up and before the user can have typed a passphrase (core/vault/warm_up.h).
-    ts::runLater(kWarmUpDelayMs, [] { ts::vault::warmUp(); });
+    ts::runLater(kWarmUpDelayMs, [] {
+        ts::vault::warmUp();
+        // Argon2id's memory and a margin for the vault beside it (platform/web/heap_prefault.h).
+        ts::prefaultHeap(ts::crypto::KdfParams::standard().memlimit + (8u << 20));
+    });
     ts::runMainLoop(Tick, rt);
     return 0;
 }
