@@ -160,20 +160,18 @@ void App::Tick(GlWindow& window, double now) {
     if (!pacer.shouldRender(now)) return;
 
     const double frameStart = monotonicSeconds();
-    const bool wasSaving = services_.session.saving();
     if (fonts_.ensure(window.dpr())) window.reloadFontTexture();
     // ImGui applies one change of a button or key per frame (a press and its release in one frame
     // would be lost), so input that arrived together — a click is both — is worked through in
     // frames built back to back; a slow action's progress frame follows the one that started it.
     // Only the last frame is drawn: a click answers a display refresh or two sooner.
     for (int built = 1;; ++built) {
-        window.newFrame();
-        BuildFrame(now);
+        BuildFrame(window, now);
         const bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 ||
                           std::exchange(state_.slowActionStarted, false);
         if (!more || built == kMaxFramesPerTick) break;
     }
-    if (!wasSaving && services_.session.saving() && !resized) {
+    if (savingSince_ < 0 && services_.session.saving() && !resized) {
         // A save began in this frame: it is not drawn, so that the browser's rasterizer does not
         // compete with the write; the frame after the save shows its outcome.
         pacer.wake();
@@ -190,7 +188,8 @@ void App::Tick(GlWindow& window, double now) {
     seam_.publish(recorder_.itemsJson(), StateJson(), frames_);
 }
 
-void App::BuildFrame(double now) {
+void App::BuildFrame(GlWindow& window, double now) {
+    window.newFrame();
     ImGui::NewFrame();
     recorder_.beginFrame();
     DrawFrame();

@@ -48,7 +48,7 @@ class App {
     static constexpr int kMaxFramesPerTick = 8;
 
   private:
-    void BuildFrame(double now);
+    void BuildFrame(GlWindow& window, double now);
     void DrawFrame();
     std::string StateJson() const;
     bool InputHeld() const;
