@@ -11,6 +11,8 @@
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
+#include <unordered_map>
+
 namespace ts::ui {
 namespace {
 
@@ -54,6 +56,8 @@ void ImportPanel::Reset() {
     slow.cancel();
     theirs.reset(); // its strings go back to the wiping heap
     preview = {};
+    rows.clear();
+    rowHeights.clear();
     decisions.clear();
     recognised = skipped = binned = 0;
     from.clear();
@@ -157,6 +161,7 @@ void ImportPanel::ShowPreview(UiContext& ui, vault::Data data) {
     for (const vault::MergeItem& item : preview.items)
         if (item.status == vault::MergeStatus::Conflict) decisions[item.id] = vault::Decision::KeepBoth;
     theirs = std::move(data);
+    MakeRows(ui.state.settings.language);
     step = Step::Preview;
     error.reset();
     ui.tell(Str::MsgImportPreview);
@@ -213,21 +218,41 @@ void ImportPanel::DrawPassphrase(UiContext& ui) {
     }
 }
 
-void ImportPanel::DrawItem(UiContext& ui, const vault::MergeItem& item) {
-    const Lang lang = ui.state.settings.language;
-    const kinds::Kind* kind = nullptr;
-    std::string name;
-    if (item.what == vault::MergeItem::What::Organisation) {
-        const auto it = std::find_if(theirs->organisations.begin(), theirs->organisations.end(),
-                                     [&](const vault::Organisation& o) { return o.id == item.id; });
-        name = std::string(ui.t(Str::ImportOrganisation)) + ": " +
-               (it != theirs->organisations.end() ? it->name : "");
-    } else if (const vault::Entry* e = theirs->find(item.id)) {
-        kind = kinds::Registry::builtIn().find(e->kind);
-        name = kind ? kinds::entryName(*kind, *e, lang) : e->kind;
+void ImportPanel::MakeRows(Lang lang) {
+    std::unordered_map<std::string, std::size_t> entries, organisations; // by id: where in theirs
+    for (std::size_t i = 0; i < theirs->entries.size(); ++i) entries.emplace(theirs->entries[i].id, i);
+    for (std::size_t i = 0; i < theirs->organisations.size(); ++i)
+        organisations.emplace(theirs->organisations[i].id, i);
+    rows.clear();
+    rowHeights.clear();
+    rowsLang = lang;
+    for (const bool conflicts : {true, false}) {
+        for (std::size_t i = 0; i < preview.items.size(); ++i) {
+            const vault::MergeItem& item = preview.items[i];
+            if ((item.status == vault::MergeStatus::Conflict) != conflicts) continue;
+            Row row{i, {}, nullptr};
+            if (item.what == vault::MergeItem::What::Organisation) {
+                const auto o = organisations.find(item.id);
+                row.label = std::string(tr(Str::ImportOrganisation, lang)) + ": " +
+                            (o != organisations.end() ? theirs->organisations[o->second].name : "");
+            } else if (const auto it = entries.find(item.id); it != entries.end()) {
+                const vault::Entry& e = theirs->entries[it->second];
+                row.kind = kinds::Registry::builtIn().find(e.kind);
+                row.label = row.kind ? kinds::entryName(*row.kind, e, lang) : e.kind;
+            }
+            row.label += " — ";
+            row.label += tr(statusText(item.status), lang);
+            rows.push_back(std::move(row));
+        }
     }
+}
+
+void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
+    const Lang lang = ui.state.settings.language;
+    const vault::MergeItem& item = preview.items[row.item];
+    const kinds::Kind* kind = row.kind;
     const std::string key = "import-item-" + item.id;
-    Text(ui, name + " — " + ui.t(statusText(item.status)));
+    Text(ui, row.label);
     if (item.status != vault::MergeStatus::Conflict) return;
     ImGui::Indent();
     if (ImGui::BeginTable(("###diff-" + item.id).c_str(), 3,
@@ -294,12 +319,27 @@ void ImportPanel::DrawPreview(UiContext& ui) {
     if (previewedAt != ui.services.session.dataVersion()) { // another tab saved: look again
         preview = vault::previewMerge(ui.services.session.data(), *theirs);
         previewedAt = ui.services.session.dataVersion();
+        MakeRows(lang);
     }
+    if (rowsLang != lang) MakeRows(lang);
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2;
     ImGui::BeginChild("import-preview",
                       ImVec2(0, std::max(160.0f, ImGui::GetContentRegionAvail().y - footer)),
                       ImGuiChildFlags_Border);
-    for (const vault::MergeItem& item : preview.items) DrawItem(ui, item);
+    if (rowHeights.size() != rows.size()) { // until drawn: a line, a conflict its table and choices
+        const float line = ImGui::GetTextLineHeightWithSpacing();
+        const float cell = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
+        const float choices = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+        rowHeights.clear();
+        for (const Row& row : rows) {
+            const vault::MergeItem& item = preview.items[row.item];
+            rowHeights.push_back(item.status != vault::MergeStatus::Conflict
+                                     ? line
+                                     : line + cell * static_cast<float>(item.diffs.size() + 1) + choices);
+        }
+    }
+    RowClipper clip(rowHeights);
+    for (std::size_t r = 0; clip.Step(r);) DrawItem(ui, rows[r]);
     ImGui::EndChild();
     const bool nothing = preview.count(S::New) + preview.count(S::Newer) + preview.count(S::Conflict) == 0;
     if (Button(ui, Str::ButtonImportConfirm, "import-confirm", !nothing && !ui.services.session.saving())) {

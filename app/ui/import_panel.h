@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/bundle/transfer.h"
+#include "core/kinds/kind.h"
 #include "core/vault/merge.h"
 #include "ui/secret_field.h"
 #include "ui/slow_action.h"
@@ -13,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace ts {
 struct PickedFile;
@@ -42,6 +44,17 @@ struct ImportPanel {
     std::int64_t createdAt = 0;    // when the bundle was written (inside its encryption); 0: not a bundle
     std::uint64_t previewedAt = 0; // the vault's data version the preview was made against
 
+    // The preview's rows as drawn, conflicts first (they want a decision); made once per preview
+    // and language, since a bundle may bring thousands of items and only those in view are drawn.
+    struct Row {
+        std::size_t item; // in preview.items
+        std::string label;
+        const kinds::Kind* kind = nullptr; // an entry's kind, for the conflict's field names
+    };
+    std::vector<Row> rows;
+    Lang rowsLang = Lang::Ru;
+    std::vector<float> rowHeights; // for RowClipper
+
     // Alive while a file dialog is open: a lock in between makes the answer land nowhere.
     std::shared_ptr<bool> alive = std::make_shared<bool>(true);
 
@@ -52,7 +65,8 @@ struct ImportPanel {
     void DrawChoose(UiContext& ui);
     void DrawPassphrase(UiContext& ui);
     void DrawPreview(UiContext& ui);
-    void DrawItem(UiContext& ui, const vault::MergeItem& item);
+    void DrawItem(UiContext& ui, const Row& row);
+    void MakeRows(Lang lang);
     void Picked(UiContext& ui, const PickedFile& file);
     void Read(UiContext& ui, std::string name, std::span<const std::uint8_t> bytes);
     void OpenBundle(UiContext& ui);

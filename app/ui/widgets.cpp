@@ -100,4 +100,43 @@ bool TextField(UiContext& ui, Str label, const char* key, std::string& value, fl
     return edited;
 }
 
+namespace {
+// Rows not drawn: empty space of their height (each height includes the item spacing after it).
+void emptyRows(float height) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    if (height > spacing) ImGui::Dummy(ImVec2(1.0f, height - spacing));
+}
+} // namespace
+
+// Positions are the window's own, like the cursor's: they include the scroll.
+RowClipper::RowClipper(std::vector<float>& heights) : heights_(heights) {
+    const float margin = ImGui::GetTextLineHeightWithSpacing() * 3;
+    const float top = ImGui::GetScrollY() - margin;
+    bottom_ = ImGui::GetScrollY() + ImGui::GetWindowHeight() + margin;
+    const float y = ImGui::GetCursorPosY();
+    float skipped = 0;
+    while (next_ < heights_.size() && y + skipped + heights_[next_] < top) skipped += heights_[next_++];
+    emptyRows(skipped);
+    y_ = ImGui::GetCursorPosY();
+}
+
+bool RowClipper::Step(std::size_t& row) {
+    if (done_) return false;
+    if (drawing_) { // the row just drawn, measured from its top to the next row's
+        const float after = ImGui::GetCursorPosY();
+        heights_[next_ - 1] = after - y_;
+        y_ = after;
+    }
+    if (next_ < heights_.size() && y_ <= bottom_) {
+        drawing_ = true;
+        row = next_++;
+        return true;
+    }
+    float rest = 0;
+    for (; next_ < heights_.size(); ++next_) rest += heights_[next_];
+    emptyRows(rest);
+    done_ = true;
+    return false;
+}
+
 } // namespace ts::ui

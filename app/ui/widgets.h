@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct ImFont;
 
@@ -42,6 +43,24 @@ bool BeginCombo(UiContext& ui, std::string_view label, const char* key, const ch
 // A one-line text field over a std::string; the value is readable through the seam (not for
 // secrets). Returns true when edited this frame.
 bool TextField(UiContext& ui, Str label, const char* key, std::string& value, float width = -1.0f);
+
+// Rows of differing heights in a scrolling child, of which only those in view (and a little
+// around) are drawn — ImGuiListClipper wants rows of one height. `heights` holds one per row: a
+// guess until the row is drawn, then what it measured (kept by the caller from frame to frame).
+//     RowClipper clip(heights);
+//     for (std::size_t r = 0; clip.Step(r);) DrawRow(r);
+class RowClipper {
+  public:
+    explicit RowClipper(std::vector<float>& heights);
+    // The next row to draw; false once the rest are out of view (their space is then left empty).
+    bool Step(std::size_t& row);
+
+  private:
+    std::vector<float>& heights_;
+    std::size_t next_ = 0;
+    float y_ = 0, bottom_ = 0;
+    bool drawing_ = false, done_ = false;
+};
 
 // Centres of attention on small screens: true when the window is narrower than a layout needs.
 inline bool narrow(float width) {

@@ -5,15 +5,17 @@
 // refused with their own message and change nothing; a KeePassXC export goes through the same preview.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, foreignRequests, serveDist, until } from './lib/app.mjs';
-import { addEntry as addGenericEntry, createVault, retype, saveEntry, typeInto } from './lib/vault.mjs';
+import { addEntry as addGenericEntry, createVault, retype, saveEntry, typeInto, unlock } from './lib/vault.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PASS_A = 'Синий-трактор 42 едет';
 const PASS_B = 'Зелёный-самокат 17 стоит';
 const BUNDLE_PASS = 'Пакет для Бреста 2026';
@@ -315,6 +317,66 @@ test('after 30 days without a backup A is reminded; a full export is the backup 
   await a.click({ key: 'nav-settings' });
   await a.click({ key: 'backup-reminder-0' }); // never
   assert.equal(await a.has({ key: 'backup-now' }), false);
+});
+
+// A bundle as large as a whole office's vault: made by the bench's generator (build/ts_gen_vault,
+// from the native build), 300 entries of which every fifth was changed on both sides.
+test('a bundle of 300 items: the preview draws the rows in view, conflicts first, and one at the end is decided', async () => {
+  const gen = `${ROOT}build/ts_gen_vault`;
+  const pass = 'bench-passphrase';
+  const vaultFile = join(OUTPUT_DIR, 'generated-300.tsvault'), bundleFile = join(OUTPUT_DIR, 'generated-300.tsb');
+  execFileSync(gen, ['300', pass, vaultFile]);
+  execFileSync(gen, ['300', pass, bundleFile, 'bundle']);
+  const c = await machine('c');
+  const bytes = Array.from(await readFile(vaultFile));
+  await c.page.evaluate(async (b) => { // the generated vault, where web/library_vault_store.js keeps one
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('tokensafe', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('vault');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    await new Promise((ok) => {
+      const tx = db.transaction('vault', 'readwrite');
+      tx.objectStore('vault').put({ revision: 1, bytes: new Uint8Array(b) }, 'slot-a');
+      tx.objectStore('vault').put({ revision: 1, slot: 'slot-a' }, 'head');
+      tx.oncomplete = ok;
+    });
+    db.close();
+  }, bytes);
+  await c.page.reload();
+  await c.waitReady();
+  await unlock(c, pass);
+  await c.waitForState((s) => s.vault === 'unlocked' && s.entries === 300, 'the generated vault');
+
+  await pick(c, bundleFile);
+  await typeInto(c, 'import-pass', pass);
+  await c.click('Открыть пакет');
+  await c.find('Новых: 0 · совпадают: 240 · новее ваших: 0 · старее ваших: 0 · изменены с обеих сторон: 60');
+  await c.screenshot('bundles-import-300');
+  const choices = (await c.items()).filter((i) => /^import-item-.*-theirs$/.test(i.key));
+  assert.ok(choices.length >= 1 && choices.length < 15, `only the conflicts in view are drawn (${choices.length} of 60)`);
+  assert.equal(choices[0].key, 'import-item-bench0-theirs', 'conflicts first, in the bundle\'s order');
+  assert.equal(await c.has({ label: 'Токен ОАИС TPSClient — ОАО «Минский завод» №299 — уже есть, такая же', kind: 'text' }), false);
+  // The last conflict, reached with the mouse wheel over the list, as a person scrolls.
+  const rev = (await c.state()).revision;
+  await c.page.mouse.move(640, 500);
+  for (let i = 0; i < 40 && !(await c.has({ key: 'import-item-bench295-theirs' })); i++) {
+    await c.page.mouse.wheel(0, 600);
+    await c.settle();
+  }
+  await c.screenshot('bundles-import-300-scrolled');
+  await c.click({ key: 'import-item-bench295-theirs' });
+  assert.ok((await c.items()).filter((i) => /^import-item-.*-theirs$/.test(i.key)).length < 15, 'still only those in view');
+  await c.click('Импортировать');
+  // Taken for bench295; both kept for the other 59 conflicts (the default).
+  await c.waitForState((s) => s.revision === rev + 1 && !s.saving && s.entries === 359, 'the import, in one save');
+  await c.click({ key: 'nav-vault' });
+  await c.click({ key: 'entries-search' });
+  await c.type('№295');
+  await c.click({ label: 'Токен ОАИС TPSClient — ГБУ «Центр закупок» №295', kind: 'widget' });
+  assert.match((await c.find({ key: 'field-login' })).value, /-2$/, 'theirs taken');
+  assert.deepEqual(foreignRequests(c, env.url), []);
 });
 
 test('over both whole sessions neither machine made a request but for the app\'s own files', async () => {
