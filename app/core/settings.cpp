@@ -1,5 +1,6 @@
 #include "core/settings.h"
 
+#include "core/json_text.h"
 #include "core/utf8.h"
 
 namespace ts {
@@ -16,17 +17,13 @@ Settings parseSettings(std::string_view text) {
             if (value.is_string() && !validateWorkstation(value.get<std::string>()))
                 s.workstation = value.get<std::string>();
         } else if (key == "autoLockMinutes") {
-            if (value.is_number_integer()) {
-                const int m = value.get<int>();
+            if (const std::optional<int> m = intOf(value))
                 for (int choice : kAutoLockChoices)
-                    if (m == choice) s.autoLockMinutes = m;
-            }
+                    if (*m == choice) s.autoLockMinutes = *m;
         } else if (key == "backupReminderDays") {
-            if (value.is_number_integer()) {
-                const int d = value.get<int>();
+            if (const std::optional<int> d = intOf(value))
                 for (int choice : kBackupReminderChoices)
-                    if (d == choice) s.backupReminderDays = d;
-            }
+                    if (*d == choice) s.backupReminderDays = *d;
         } else if (key != "version") {
             s.unknown[key] = value;
         }

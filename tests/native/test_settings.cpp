@@ -35,6 +35,9 @@ TEST_CASE("auto-lock accepts only the offered choices") {
     CHECK(parseSettings(R"({"autoLockMinutes":30})").autoLockMinutes == 30);
     CHECK(parseSettings(R"({"autoLockMinutes":7})").autoLockMinutes == 10);
     CHECK(parseSettings(R"({"autoLockMinutes":"5"})").autoLockMinutes == 10);
+    // 2^32 + 5 is not 5: a number too large for an int is no choice at all.
+    CHECK(parseSettings(R"({"autoLockMinutes":4294967301})").autoLockMinutes == 10);
+    CHECK(parseSettings(R"({"autoLockMinutes":-4294967291})").autoLockMinutes == 10);
     Settings s;
     s.autoLockMinutes = 1;
     CHECK(parseSettings(serializeSettings(s)).autoLockMinutes == 1);
@@ -46,6 +49,7 @@ TEST_CASE("the backup reminder accepts only the offered choices, never included"
     CHECK(parseSettings(R"({"backupReminderDays":90})").backupReminderDays == 90);
     CHECK(parseSettings(R"({"backupReminderDays":31})").backupReminderDays == 30);
     CHECK(parseSettings(R"({"backupReminderDays":"7"})").backupReminderDays == 30);
+    CHECK(parseSettings(R"({"backupReminderDays":4294967303})").backupReminderDays == 30);
     Settings s;
     s.backupReminderDays = 7;
     CHECK(parseSettings(serializeSettings(s)).backupReminderDays == 7);

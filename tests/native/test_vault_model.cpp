@@ -106,6 +106,31 @@ TEST_CASE("bodies this version cannot read are refused without a guess") {
     CHECK(parse(bytesOf(R"({"schema":1,"entries":[]})"), d) == ParseError::None);
 }
 
+// Numbers beyond an int used to be wrapped round by get<int>(): 2^32 + 1 read as 1.
+TEST_CASE("whole numbers too large for their field are not wrapped into range") {
+    Data d;
+    CHECK(parse(bytesOf(R"({"schema":1,"minReader":4294967297,"entries":[]})"), d) ==
+          ParseError::NewerSchema);
+    CHECK(parse(bytesOf(R"({"schema":1,"minReader":18446744073709551615,"entries":[]})"), d) ==
+          ParseError::NewerSchema);
+    CHECK(parse(bytesOf(R"({"schema":1,"minReader":1.0,"entries":[]})"), d) == ParseError::NewerSchema);
+    CHECK(parse(bytesOf(R"({"schema":1,"minReader":1,"entries":[]})"), d) == ParseError::None);
+    const std::string entry =
+        R"({"schema":1,"entries":[{"id":"a","kind":"generic","fields":{},"createdAt":1,)"
+        R"("updatedAt":1,"warnDays":)";
+    CHECK(parse(bytesOf(entry + "[4294967303]}]}"), d) == ParseError::WrongShape);
+    CHECK(parse(bytesOf(entry + "[7]}]}"), d) == ParseError::None);
+    REQUIRE(d.entries.size() == 1);
+    CHECK(d.entries[0].warnDays == std::vector<int>{7});
+    const std::string picture = R"({"procedure":"p","step":"s","jpeg":"","height":10,"addedAt":1,"width":)";
+    CHECK(parse(bytesOf(R"({"schema":1,"entries":[],"attachments":[)" + picture + "4294967306}]}"), d) ==
+          ParseError::WrongShape);
+    CHECK(parse(bytesOf(R"({"schema":1,"entries":[],"attachments":[)" + picture + "10}]}"), d) ==
+          ParseError::None);
+    REQUIRE(d.attachments.size() == 1);
+    CHECK(d.attachments[0].width == 10);
+}
+
 // Regression, found with the vault_model fuzz target: a key nested ~30 000 levels deep overflowed the stack
 // while parse copied it into `unknown`. Anyone who can write a bundle to us controls such a body.
 TEST_CASE("bodies nested deeper than kMaxJsonDepth are refused before they can exhaust the stack") {

@@ -538,7 +538,7 @@ std::optional<Imported> importBitwardenJson(std::string_view text, ImportError& 
         if (!item.is_object()) return fail(error, Str::ErrImportNotBitwarden);
         const auto type = item.find("type");
         if (type == item.end() || !type->is_number_integer()) return fail(error, Str::ErrImportNotBitwarden);
-        const int kind = type->get<int>(); // 1 login, 2 secure note, 3 card, 4 identity, 5 SSH key
+        const int kind = intOf(*type).value_or(0); // 1 login, 2 secure note, 3 card, 4 identity, 5 SSH key
         if (kind != 1 && kind != 2) {
             ++out.skipped;
             continue;
@@ -564,7 +564,7 @@ std::optional<Imported> importBitwardenJson(std::string_view text, ImportError& 
                 const auto value = f.find("value");
                 if (value == f.end() || !value->is_string()) continue; // a linked field: no value of its own
                 const auto ft = f.find("type");
-                const bool hidden = ft != f.end() && ft->is_number_integer() && ft->get<int>() == 1;
+                const bool hidden = ft != f.end() && intOf(*ft) == 1;
                 s.fields.push_back(
                     SourceField{stringAt(f, "name"), unixLines(value->get<std::string>()), hidden});
             }

@@ -1,5 +1,7 @@
 #include "core/vault/model_json.h"
 
+#include "core/json_text.h"
+
 #include <algorithm>
 
 namespace ts::vault {
@@ -23,11 +25,13 @@ bool fromJson(const json& j, Attachment& a) {
         if (!j.contains(k) || !j[k].is_string()) return false;
     for (const char* k : {"width", "height", "addedAt"})
         if (!j.contains(k) || !j[k].is_number_integer()) return false;
+    const std::optional<int> width = intOf(j["width"]), height = intOf(j["height"]);
+    if (!width || !height) return false;
     a.procedure = j["procedure"].get<std::string>();
     a.step = j["step"].get<std::string>();
     a.jpeg = j["jpeg"].get<std::string>();
-    a.width = j["width"].get<int>();
-    a.height = j["height"].get<int>();
+    a.width = *width;
+    a.height = *height;
     a.addedAt = j["addedAt"].get<std::int64_t>();
     a.unknown = takeUnknown(j, {"procedure", "step", "jpeg", "width", "height", "addedAt"});
     return !a.procedure.empty() && !a.step.empty();

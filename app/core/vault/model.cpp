@@ -119,8 +119,9 @@ bool fromJson(json& j, Entry& e) {
         } else if (key == "warnDays") {
             ok = value.is_array();
             for (std::size_t i = 0; ok && i < value.size(); ++i) {
-                ok = value[i].is_number_integer();
-                if (ok) e.warnDays.push_back(value[i].get<int>());
+                const std::optional<int> days = intOf(value[i]);
+                ok = days.has_value();
+                if (ok) e.warnDays.push_back(*days);
             }
         } else {
             e.unknown[key] = std::move(value);
@@ -242,9 +243,10 @@ ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
     if (j.is_discarded()) return ParseError::NotJson;
     if (!j.is_object() || !j.contains("schema") || !j["schema"].is_number_integer())
         return ParseError::WrongShape;
-    if (j.contains("minReader") &&
-        (!j["minReader"].is_number_integer() || j["minReader"].get<int>() > kSchemaVersion))
-        return ParseError::NewerSchema;
+    if (j.contains("minReader")) { // beyond an int: a reader far newer still
+        const std::optional<int> minReader = intOf(j["minReader"]);
+        if (!minReader || *minReader > kSchemaVersion) return ParseError::NewerSchema;
+    }
     if (!j.contains("entries") || !j["entries"].is_array()) return ParseError::WrongShape;
     Data d;
     d.entries.reserve(j["entries"].size());
