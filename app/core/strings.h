@@ -197,6 +197,7 @@ enum class Str : std::uint16_t {
     ButtonCopy,
     FieldLeadDays,
     KindLeadDays,
+    EntryOtherFields,
     ErrLeadDays,
     AllKinds,
     SortByName,

@@ -201,6 +201,7 @@ void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
                       ImGuiWindowFlags_NoBackground);
     DrawOrganisation(ui);
     for (const kinds::Field& f : kind().fields) DrawKindField(ui, f, values[f.id], errors, revealed);
+    DrawOtherFields(ui);
     if (kind().expiry.rule != kinds::Expiry::Rule::None) {
         if (TextField(ui, Str::FieldLeadDays, "entry-lead-days", leadText,
                       std::min(ImGui::GetContentRegionAvail().x, 600.0f)) ||
@@ -239,6 +240,33 @@ void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
     }
     ImGui::SameLine();
     if (Button(ui, Str::ButtonCancel, "entry-delete-cancel")) confirmDelete = false;
+}
+
+// Fields the entry has and its kind does not — an import keeps another tool's title, address and
+// notes beside a token it recognised: shown (not edited here) so that nothing brought in is hidden.
+void EntryEditor::DrawOtherFields(UiContext& ui) {
+    const Lang lang = ui.state.settings.language;
+    const kinds::Kind* generic = kinds::Registry::builtIn().find("generic");
+    // In the generic kind's order (title, login, secret, address, notes), then any others by name.
+    std::vector<std::pair<std::string, const kinds::Field*>> shown;
+    if (generic)
+        for (const kinds::Field& f : generic->fields) shown.emplace_back(f.id, &f);
+    for (const auto& [fieldId, value] : loadedFields.items())
+        if (!generic || !generic->field(fieldId)) shown.emplace_back(fieldId, nullptr);
+    bool first = true;
+    for (const auto& [fieldId, known] : shown) {
+        const auto it = loadedFields.find(fieldId);
+        if (kind().field(fieldId) || it == loadedFields.end() || !it->is_string() ||
+            it->get_ref<const std::string&>().empty())
+            continue;
+        if (first) {
+            ImGui::Spacing();
+            TextMuted(ui, ui.t(Str::EntryOtherFields));
+            first = false;
+        }
+        const std::string value = known && known->secret ? std::string(8, '*') : it->get<std::string>();
+        Text(ui, (known ? known->label.in(lang) : fieldId) + ": " + value);
+    }
 }
 
 void EntryEditor::DrawHistory(UiContext& ui, const vault::Entry& e) {

@@ -45,6 +45,7 @@ struct EntryEditor {
     void DrawOrganisation(UiContext& ui);
     void DrawExpiry(UiContext& ui);
     void Save(UiContext& ui);
+    void DrawOtherFields(UiContext& ui);
     void DrawFields(UiContext& ui, const vault::Entry* entry);
     void DrawHistory(UiContext& ui, const vault::Entry& e);
 };

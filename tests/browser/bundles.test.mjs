@@ -283,6 +283,17 @@ test('a KeePassXC export goes through the same preview', async () => {
   await b.click('Импортировать');
   await b.waitForState((s) => s.revision === before.revision + 1 && !s.saving, 'the import');
   assert.equal((await b.state()).entries, before.entries + added);
+  // The token was recognised as an EIS export token, a kind without a title or notes: what the
+  // export had in them is shown beside the token's own fields, not hidden.
+  await b.click({ key: 'nav-vault' });
+  await retype(b, 'entries-search', 'администратором');
+  await b.click({ label: 'Токен ЕИС для сервисов отдачи (РИС)', kind: 'widget' });
+  await b.find({ kind: 'text', label: 'Название: Токен ЕИС сервисы отдачи' });
+  const notes = await until(async () => (await b.items()).find((i) => i.kind === 'text' &&
+    i.label.startsWith('Заметки: Выдан в ЛК ЕИС администратором.')), 'the notes from the export');
+  assert.match(notes.label, /\nДействует до 31\.12\.2026/);
+  await b.screenshot('bundles-import-keepass-other-fields');
+  await retype(b, 'entries-search', '');
 });
 
 test('after 30 days without a backup A is reminded; a full export is the backup and ends the reminder', async () => {
