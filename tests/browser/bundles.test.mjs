@@ -283,11 +283,12 @@ test('a KeePassXC export goes through the same preview', async () => {
   await b.click('Импортировать');
   await b.waitForState((s) => s.revision === before.revision + 1 && !s.saving, 'the import');
   assert.equal((await b.state()).entries, before.entries + added);
-  // The token was recognised as an EIS export token, a kind without a title or notes: what the
-  // export had in them is shown beside the token's own fields, not hidden.
+  // The token was recognised as an EIS export token, a kind without a title or notes: it is listed
+  // under the export's title, and what the export had is shown beside the token's own fields.
   await b.click({ key: 'nav-vault' });
   await retype(b, 'entries-search', 'администратором');
-  await b.click({ label: 'Токен ЕИС для сервисов отдачи (РИС)', kind: 'widget' });
+  await b.click({ label: 'Токен ЕИС сервисы отдачи', kind: 'widget' });
+  await b.find('Токен ЕИС для сервисов отдачи (РИС)'); // the editor's heading: the kind
   await b.find({ kind: 'text', label: 'Название: Токен ЕИС сервисы отдачи' });
   const notes = await until(async () => (await b.items()).find((i) => i.kind === 'text' &&
     i.label.startsWith('Заметки: Выдан в ЛК ЕИС администратором.')), 'the notes from the export');

@@ -53,12 +53,15 @@ TEST_CASE("an entry's own lead times replace its kind's") {
     CHECK(std::any_of(list.begin(), list.end(), [](const Deadline& x) { return x.entry->id == "far"; }));
 }
 
-TEST_CASE("entries are named by their name field or their kind") {
+TEST_CASE("entries are named by their name field, else an imported title, else their kind") {
     const vault::Data d = sample();
     const Registry& r = Registry::builtIn();
     CHECK(entryName(*r.find("oais-tpsclient-token"), *d.find("tps"), Lang::Ru) == "TPSClient");
     CHECK(entryName(*r.find("eis-export-token"), *d.find("exp"), Lang::Ru) ==
           r.find("eis-export-token")->title.ru);
+    vault::Entry imported = *d.find("exp"); // brought in from a KeePassXC export, with its title
+    imported.fields["title"] = "ЕИС сервисы отдачи, бухгалтерия";
+    CHECK(entryName(*r.find("eis-export-token"), imported, Lang::Ru) == "ЕИС сервисы отдачи, бухгалтерия");
 }
 
 TEST_CASE("the calendar has every dated entry with its lead-time alarms, and no secret") {

@@ -26,6 +26,9 @@ std::string entryName(const Kind& kind, const vault::Entry& e, Lang lang) {
         const std::string v = e.field(f->id.c_str());
         if (!v.empty()) return v;
     }
+    // A token recognised in another tool's export keeps the title it had there (a "title" field
+    // its kind does not show): the user's own name for it says more than the kind's.
+    if (std::string title = e.field("title"); !title.empty()) return title;
     return kind.title.in(lang);
 }
 

@@ -11,7 +11,8 @@
 
 namespace ts::kinds {
 
-// How an entry is called in lists: its kind's name field if filled, else the kind's title.
+// How an entry is called in lists: its kind's name field if filled, else the title an import
+// brought (a field its kind does not show), else the kind's title.
 std::string entryName(const Kind& kind, const vault::Entry& e, Lang lang);
 
 // The lead times in effect: the entry's own, else its kind's.
