@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppPage, launchBrowser, serveDist, until } from '../tests/browser/lib/app.mjs';
+import { seedRecords } from '../tests/browser/lib/vault.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // Every run is a first visit, and the pages the bench routes in (page.route) must not be answered by
@@ -227,22 +228,7 @@ async function unlockAndSave(browser, url, file, pass, alsoSave, bundleFile) {
   const page = await ctx.newPage();
   await page.route('**/__vault.bin', (r) => r.fulfill({ body: bytes, contentType: 'application/octet-stream' }));
   await page.goto(url);
-  await page.evaluate(async () => {
-    const data = new Uint8Array(await (await fetch('__vault.bin')).arrayBuffer());
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('tokensafe', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('vault');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    await new Promise((ok) => {
-      const tx = db.transaction('vault', 'readwrite');
-      tx.objectStore('vault').put({ revision: 1, bytes: data }, 'slot-a'); // web/library_vault_store.js
-      tx.objectStore('vault').put({ revision: 1, slot: 'slot-a' }, 'head');
-      tx.oncomplete = ok;
-    });
-    db.close();
-  });
+  await seedRecords(page, { 'slot-a': { revision: 1, bytes: '__vault.bin' }, head: { revision: 1, slot: 'slot-a' } });
   await page.reload();
   const app = new AppPage(page);
   await app.waitReady();

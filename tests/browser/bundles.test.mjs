@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, foreignRequests, serveDist, until } from './lib/app.mjs';
-import { addEntry as addGenericEntry, createVault, retype, saveEntry, typeInto, unlock } from './lib/vault.mjs';
+import { addEntry as addGenericEntry, createVault, retype, saveEntry, seedRecords, typeInto, unlock } from './lib/vault.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -340,22 +340,8 @@ test('a bundle of 300 items: the preview draws the rows in view, conflicts first
   execFileSync(gen, ['300', pass, vaultFile]);
   execFileSync(gen, ['300', pass, bundleFile, 'bundle']);
   const c = await machine('c');
-  const bytes = Array.from(await readFile(vaultFile));
-  await c.page.evaluate(async (b) => { // the generated vault, where web/library_vault_store.js keeps one
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('tokensafe', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('vault');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    await new Promise((ok) => {
-      const tx = db.transaction('vault', 'readwrite');
-      tx.objectStore('vault').put({ revision: 1, bytes: new Uint8Array(b) }, 'slot-a');
-      tx.objectStore('vault').put({ revision: 1, slot: 'slot-a' }, 'head');
-      tx.oncomplete = ok;
-    });
-    db.close();
-  }, bytes);
+  await seedRecords(c.page, { 'slot-a': { revision: 1, bytes: Array.from(await readFile(vaultFile)) },
+    head: { revision: 1, slot: 'slot-a' } });
   await c.page.reload();
   await c.waitReady();
   await unlock(c, pass);

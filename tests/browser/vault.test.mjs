@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AppPage, useBrowser, until, OUTPUT_DIR } from './lib/app.mjs';
-import { PASS, addEntry, createVault, openVault, retype, typeInto, unlock } from './lib/vault.mjs';
+import { PASS, addEntry, createVault, openVault, retype, seedRecords, typeInto, unlock } from './lib/vault.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -191,25 +191,6 @@ test('a save that finds the vault saved elsewhere meanwhile is undone, and the c
   await app.find({ label: 'Вторая запись', kind: 'widget' });
   await context.close();
 });
-
-// Seeds the origin's IndexedDB with records {key: value}; `bytes` arrays become Uint8Array.
-async function seedRecords(page, records) {
-  await page.evaluate(async (recs) => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('tokensafe', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('vault');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    await new Promise((ok) => {
-      const tx = db.transaction('vault', 'readwrite');
-      for (const [key, v] of Object.entries(recs))
-        tx.objectStore('vault').put(v.bytes ? { ...v, bytes: new Uint8Array(v.bytes) } : v, key);
-      tx.oncomplete = ok;
-    });
-    db.close();
-  }, records);
-}
 
 test('a vault stored the earlier way opens, and its first save moves it into the two slots, keeping the file before', async () => {
   const fixture = Array.from(await readFile(`${ROOT}tests/fixtures/vault-v1.tsvault`));

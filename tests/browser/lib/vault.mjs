@@ -81,3 +81,29 @@ export async function addOrganisation(app, name, country, taxId) {
   await app.click('Сохранить организацию');
   await app.waitForState((s) => s.revision === before + 1 && !s.saving, 'the organisation saved');
 }
+
+// Seeds the origin's IndexedDB (where web/library_vault_store.js keeps the vault) with records
+// {key: value}. A record's `bytes` is an array of byte values, or the address of a file the page
+// fetches (a multi-megabyte array is slow to pass into the page).
+export async function seedRecords(page, records) {
+  await page.evaluate(async (recs) => {
+    const values = {};
+    for (const [key, v] of Object.entries(recs)) {
+      if (v.bytes === undefined) { values[key] = v; continue; }
+      const bytes = typeof v.bytes === 'string' ? await (await fetch(v.bytes)).arrayBuffer() : v.bytes;
+      values[key] = { ...v, bytes: new Uint8Array(bytes) };
+    }
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('tokensafe', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('vault');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    await new Promise((ok) => {
+      const tx = db.transaction('vault', 'readwrite');
+      for (const [key, v] of Object.entries(values)) tx.objectStore('vault').put(v, key);
+      tx.oncomplete = ok;
+    });
+    db.close();
+  }, records);
+}
