@@ -264,8 +264,10 @@ void EntryEditor::DrawOtherFields(UiContext& ui) {
             TextMuted(ui, ui.t(Str::EntryOtherFields));
             first = false;
         }
-        const std::string value = known && known->secret ? std::string(8, '*') : it->get<std::string>();
-        Text(ui, (known ? known->label.in(lang) : fieldId) + ": " + value);
+        // A field of no kind this version knows (a newer version's) might be a secret: its length only.
+        const std::string& value = it->get_ref<const std::string&>();
+        const std::string shown = !known ? Masked(value) : known->secret ? std::string(8, '*') : value;
+        Text(ui, (known ? known->label.in(lang) : fieldId) + ": " + shown);
     }
 }
 

@@ -3,7 +3,6 @@
 #include "core/kinds/deadlines.h"
 #include "core/kinds/kind.h"
 #include "core/time_format.h"
-#include "core/utf8.h"
 #include "core/vault/session.h"
 #include "platform/file_picker.h"
 #include "ui/widgets.h"
@@ -36,12 +35,6 @@ Str statusText(vault::MergeStatus s) {
 
 std::span<const std::uint8_t> bytesOf(const std::string& s) {
     return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
-
-// A secret shown in a diff: enough to tell two apart at a glance, not enough to read it.
-std::string masked(const std::string& value) {
-    if (value.empty()) return "—";
-    return "•••• (" + std::to_string(utf8Length(value)) + ")";
 }
 
 } // namespace
@@ -271,9 +264,9 @@ void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
             ImGui::TableNextColumn();
             Text(ui, f ? f->label.in(lang) : d.field);
             ImGui::TableNextColumn();
-            Text(ui, secret ? masked(d.mine) : d.mine);
+            Text(ui, secret ? Masked(d.mine) : d.mine);
             ImGui::TableNextColumn();
-            Text(ui, secret ? masked(d.theirs) : d.theirs);
+            Text(ui, secret ? Masked(d.theirs) : d.theirs);
         }
         ImGui::EndTable();
     }

@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include "core/utf8.h"
+
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
@@ -98,6 +100,11 @@ bool TextField(UiContext& ui, Str label, const char* key, std::string& value, fl
     const bool edited = ImGui::InputText(withKey("", key).c_str(), &value);
     ui.seam.describeLast(ui.t(label), value);
     return edited;
+}
+
+std::string Masked(std::string_view value) {
+    if (value.empty()) return "—";
+    return "•••• (" + std::to_string(utf8Length(value)) + ")";
 }
 
 namespace {

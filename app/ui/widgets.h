@@ -44,6 +44,9 @@ bool BeginCombo(UiContext& ui, std::string_view label, const char* key, const ch
 // secrets). Returns true when edited this frame.
 bool TextField(UiContext& ui, Str label, const char* key, std::string& value, float width = -1.0f);
 
+// A secret shown without showing it — its length, enough to tell two apart at a glance.
+std::string Masked(std::string_view value);
+
 // Rows of differing heights in a scrolling child, of which only those in view (and a little
 // around) are drawn — ImGuiListClipper wants rows of one height. `heights` holds one per row: a
 // guess until the row is drawn, then what it measured (kept by the caller from frame to frame).
