@@ -246,19 +246,12 @@ void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
 // notes beside a token it recognised: shown (not edited here) so that nothing brought in is hidden.
 void EntryEditor::DrawOtherFields(UiContext& ui) {
     const Lang lang = ui.state.settings.language;
-    const kinds::Kind* generic = kinds::Registry::builtIn().find("generic");
-    // In the generic kind's order (title, login, secret, address, notes), then any others by name.
-    std::vector<std::pair<std::string, const kinds::Field*>> shown;
-    if (generic)
-        for (const kinds::Field& f : generic->fields) shown.emplace_back(f.id, &f);
-    for (const auto& [fieldId, value] : loadedFields.items())
-        if (!generic || !generic->field(fieldId)) shown.emplace_back(fieldId, nullptr);
     bool first = true;
-    for (const auto& [fieldId, known] : shown) {
+    const auto show = [&](const std::string& fieldId, const kinds::Field* known) {
         const auto it = loadedFields.find(fieldId);
         if (kind().field(fieldId) || it == loadedFields.end() || !it->is_string() ||
             it->get_ref<const std::string&>().empty())
-            continue;
+            return;
         if (first) {
             ImGui::Spacing();
             TextMuted(ui, ui.t(Str::EntryOtherFields));
@@ -268,7 +261,13 @@ void EntryEditor::DrawOtherFields(UiContext& ui) {
         const std::string& value = it->get_ref<const std::string&>();
         const std::string shown = !known ? Masked(value) : known->secret ? std::string(8, '*') : value;
         Text(ui, (known ? known->label.in(lang) : fieldId) + ": " + shown);
-    }
+    };
+    // In the generic kind's order (title, login, secret, address, notes), then any others by name.
+    const kinds::Kind* generic = kinds::Registry::builtIn().find("generic");
+    if (generic)
+        for (const kinds::Field& f : generic->fields) show(f.id, &f);
+    for (const auto& [fieldId, value] : loadedFields.items())
+        if (!generic || !generic->field(fieldId)) show(fieldId, nullptr);
 }
 
 void EntryEditor::DrawHistory(UiContext& ui, const vault::Entry& e) {
