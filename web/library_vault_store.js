@@ -7,6 +7,8 @@
 // one the caller expects, writes the new file into the other slot (or over the latest one, when that
 // is damaged and the one before it must be kept) and moves "head" to it. When the page already knows
 // the head, the writes do not wait for the read: a mismatch aborts the transaction, undoing them.
+// A passphrase change writes both slots in that one transaction (the kept generation re-encrypted
+// under the new key), so no file under the old passphrase stays behind.
 // The answer goes back to C++ only when the transaction completes or aborts — never before. Other
 // tabs hear of a commit through a BroadcastChannel.
 // Earlier versions kept "current" and "previous" records: they are read as such, and the first save
@@ -130,8 +132,10 @@ mergeInto(LibraryManager.library, {
   },
 
   ts_vault_save__deps: ['$TsVaultDb', 'malloc', 'free'],
-  ts_vault_save: function (user, ptr, len, expected, next, keepPrevious) {
+  ts_vault_save: function (user, ptr, len, expected, next, keepPrevious, prevPtr, prevLen) {
     var bytes = HEAPU8.slice(ptr, ptr + len); // copy now: the heap may grow and move before we write
+    // Both generations at once: the kept one is replaced too (revision `expected`).
+    var replaced = prevLen ? { revision: expected, bytes: HEAPU8.slice(prevPtr, prevPtr + prevLen) } : null;
     function answer(outcome, err) {
       var ep = TsVaultDb.str(err || '');
       Module['_ts_vault_on_saved'](user, outcome, ep);
@@ -143,6 +147,7 @@ mergeInto(LibraryManager.library, {
       function put(slot) {
         try {
           store.put({ revision: next, bytes: bytes }, slot);
+          if (replaced) store.put(replaced, TsVaultDb.other(slot));
           store.put({ revision: next, slot: slot }, 'head');
           written = slot;
         } catch (e) {
@@ -159,12 +164,12 @@ mergeInto(LibraryManager.library, {
           return;
         }
         if (head) {
-          put(keepPrevious ? head.slot : TsVaultDb.other(head.slot));
+          put(keepPrevious && !replaced ? head.slot : TsVaultDb.other(head.slot));
           return;
         }
         // The old layout: what must be kept goes into slot-a, the new file into slot-b.
         try {
-          var kept = keepPrevious ? g.previous : g.current;
+          var kept = replaced ? null : keepPrevious ? g.previous : g.current;
           if (kept) store.put(kept, 'slot-a');
           store.delete('current');
           store.delete('previous');
@@ -180,7 +185,7 @@ mergeInto(LibraryManager.library, {
         // The head this page last read or wrote is almost always still the latest: the new file is
         // written at once, without waiting for the read, and the read undoes the transaction (abort)
         // if another tab moved the head meanwhile. Nothing is committed before the check.
-        put(keepPrevious ? known.slot : TsVaultDb.other(known.slot));
+        put(keepPrevious && !replaced ? known.slot : TsVaultDb.other(known.slot));
         headRead.onsuccess = function () {
           var h = headRead.result;
           if (!h || h.revision !== known.revision || h.slot !== known.slot) {

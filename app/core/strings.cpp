@@ -96,6 +96,17 @@ constexpr Entry kTable[] = {
      "The vault header and data come from different saves."},
     {Str::ErrVaultBodyDamaged, "Данные хранилища повреждены или изменены: проверка подлинности не прошла.",
      "The vault data is damaged or altered: it failed authentication."},
+    {Str::ErrVaultRecordMismatch,
+     "Запись хранилища в браузере не совпадает с самим файлом (другой номер сохранения): её изменили не в "
+     "Сейфе токенов. Хранилище не открыто.",
+     "The vault's record in the browser does not match the file itself (another save number): it was changed "
+     "outside TokenSafe. The vault was not opened."},
+    {Str::ErrVaultRolledBack,
+     "Хранилище в браузере старше того, что эта страница уже открывала или сохраняла: похоже, его заменили "
+     "прежней копией. Ничего не записано. Если вы сами вернули резервную копию, перезагрузите страницу.",
+     "The vault in the browser is older than one this page has already opened or saved: it looks replaced by "
+     "an "
+     "earlier copy. Nothing was written. If you restored a backup on purpose, reload the page."},
     {Str::ErrVaultNewerSchema,
      "Данные хранилища записаны более новой версией Сейфа токенов. Обновите приложение, чтобы открыть их.",
      "The vault data was written by a newer TokenSafe. Update the app to open it."},
@@ -131,6 +142,9 @@ constexpr Entry kTable[] = {
      "Хранилище уже создано в другой вкладке — откройте его парольной фразой, заданной там",
      "A vault was already created in another tab — open it with its passphrase"},
     {Str::MsgPassphraseChanged, "Парольная фраза изменена", "The passphrase was changed"},
+    {Str::MsgPassphraseChangedNewCode,
+     "Парольная фраза изменена, создан новый код получения — передайте его коллегам",
+     "The passphrase was changed and a new receiving code made — give it to your colleagues"},
     {Str::MsgLocked, "Хранилище заблокировано", "The vault is locked"},
     {Str::MsgUnlocked, "Хранилище открыто", "The vault is open"},
     {Str::ErrPassphraseMismatch, "Парольные фразы не совпадают", "The passphrases do not match"},
@@ -197,6 +211,19 @@ constexpr Entry kTable[] = {
     {Str::ButtonChangePass, "Сменить парольную фразу", "Change the passphrase"},
     {Str::ChangePassNeedsUnlock, "Откройте хранилище, чтобы сменить парольную фразу.",
      "Unlock the vault to change its passphrase."},
+    {Str::ChangePassWhatHappens,
+     "Данные будут зашифрованы новым ключом: ничто сохранённое в этом браузере больше не откроется старой "
+     "фразой. Пакеты и резервные копии, сделанные раньше, защищены своими паролями — их это не касается.",
+     "The data is encrypted under a new key: nothing stored in this browser opens with the old passphrase "
+     "any "
+     "more. Bundles and backups made earlier keep their own protection and are not affected."},
+    {Str::ChangePassNewCode, "Заодно создать новый код получения", "Also make a new receiving code"},
+    {Str::ChangePassNewCodeHint,
+     "Нужно, если старый код мог попасть к чужим. Коллегам, которые отправляют вам пакеты, придётся "
+     "сообщить новый код: пакеты для старого кода здесь больше не откроются.",
+     "Do this if the old code may have reached someone else. Colleagues who send you bundles will need the "
+     "new "
+     "code: bundles made for the old one will no longer open here."},
     {Str::StorageTitle, "Хранение в браузере", "Storage in the browser"},
     {Str::PersistPersistent,
      "Браузер отметил хранилище как постоянное: он не удалит его сам при нехватке места.",

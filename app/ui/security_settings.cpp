@@ -1,5 +1,6 @@
 #include "ui/security_settings.h"
 
+#include "core/bundle/transfer.h"
 #include "core/vault/session.h"
 #include "ui/shell_bars.h"
 #include "ui/widgets.h"
@@ -44,6 +45,7 @@ void SecuritySettings::Wipe() {
     next.wipe();
     repeat.wipe();
     error.reset();
+    newReceivingCode = false;
     slow.cancel();
 }
 
@@ -60,9 +62,13 @@ void SecuritySettings::Draw(UiContext& ui) {
         TextMuted(ui, ui.t(Str::WorkingKdf));
         slow.step(ui);
     } else {
+        TextMuted(ui, ui.t(Str::ChangePassWhatHappens));
         PassphraseInput(ui, Str::FieldCurrentPass, "change-current", current);
         PassphraseInput(ui, Str::FieldNewPass, "change-new", next);
         PassphraseInput(ui, Str::FieldNewPassRepeat, "change-repeat", repeat);
+        ImGui::Checkbox((std::string(ui.t(Str::ChangePassNewCode)) + "###change-new-code").c_str(),
+                        &newReceivingCode);
+        TextMuted(ui, ui.t(Str::ChangePassNewCodeHint));
         if (error) {
             ErrorText(ui, *error);
         }
@@ -73,7 +79,10 @@ void SecuritySettings::Draw(UiContext& ui) {
                 ui.tell(*error, true);
             } else {
                 slow.start(ui, [this](UiContext& ui) {
-                    error = ui.services.session.changePassphrase(current.bytes(), next.bytes());
+                    std::optional<vault::Change> alongside;
+                    if (newReceivingCode) alongside = bundle::newInstallationKeyChange(true);
+                    error = ui.services.session.changePassphrase(current.bytes(), next.bytes(),
+                                                                 std::move(alongside));
                     if (error)
                         ui.tell(*error, true);
                     else

@@ -11,6 +11,7 @@ struct SecuritySettings {
     SecretField current, next, repeat;
     SlowAction slow;
     std::optional<Str> error;
+    bool newReceivingCode = false; // make a new receiving code in the same save
 
     void Draw(UiContext& ui);
     void Wipe();

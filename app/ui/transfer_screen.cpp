@@ -23,7 +23,9 @@ void TransferScreen::DrawReceivingCode(UiContext& ui) {
     vault::Session& session = ui.services.session;
     Text(ui, ui.t(Str::ReceivingCodeTitle), ui.fonts.heading);
     TextMuted(ui, ui.t(Str::ReceivingCodeHint));
+    if (receivingCodeOf_ != session.dataVersion()) receivingCode_.clear();
     if (receivingCode_.empty()) {
+        receivingCodeOf_ = session.dataVersion();
         const std::optional<bundle::KeyPair> keys = bundle::installationKeys(session.data());
         if (keys) receivingCode_ = bundle::receivingCode(keys->publicKey);
     }

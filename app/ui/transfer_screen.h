@@ -22,9 +22,10 @@ struct TransferScreen {
   private:
     void DrawReceivingCode(UiContext& ui);
 
-    // The code of the vault's key pair: derived once per unlock (the pair never changes once made),
-    // not on every frame.
+    // The code of the vault's key pair, derived again only when the vault's data changed (a
+    // passphrase change may make a new pair), not on every frame.
     std::string receivingCode_;
+    std::uint64_t receivingCodeOf_ = 0; // the session's dataVersion() it was derived from
 };
 
 // Under the top bar while the vault is open: "no backup for N days", with a button to make one.

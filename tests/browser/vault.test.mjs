@@ -6,7 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { AppPage, useBrowser, until, OUTPUT_DIR } from './lib/app.mjs';
-import { PASS, addEntry, createVault, openVault, retype, seedRecords, typeInto, unlock } from './lib/vault.mjs';
+import {
+  PASS, addEntry, contains, createVault, dumpIndexedDb, heapContains, openVault, retype, seedRecords, typeInto, unlock,
+} from './lib/vault.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SECRET = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
@@ -16,46 +18,6 @@ const env = useBrowser({ before, after });
 before(async () => {
   await mkdir(OUTPUT_DIR, { recursive: true });
 });
-
-// Everything the origin keeps in IndexedDB, as plain arrays of bytes.
-function dumpIndexedDb(page) {
-  return page.evaluate(async () => {
-    const out = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise((ok, fail) => {
-        const r = indexedDB.open(info.name);
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      for (const name of db.objectStoreNames) {
-        const tx = db.transaction(name, 'readonly');
-        const all = await new Promise((ok) => { const r = tx.objectStore(name).getAll(); r.onsuccess = () => ok(r.result); });
-        const keys = await new Promise((ok) => { const r = tx.objectStore(name).getAllKeys(); r.onsuccess = () => ok(r.result); });
-        all.forEach((v, i) => out.push({ db: info.name, store: name, key: keys[i], revision: v.revision,
-          slot: v.slot, bytes: v.bytes ? Array.from(v.bytes) : [],
-          json: JSON.stringify(v, (k, x) => (x instanceof Uint8Array ? Array.from(x) : x)) }));
-      }
-      db.close();
-    }
-    return out;
-  });
-}
-
-function contains(haystack, needle) {
-  return Buffer.from(haystack).indexOf(Buffer.from(needle, 'utf8')) !== -1;
-}
-
-function heapContains(page, text) {
-  return page.evaluate((t) => {
-    const needle = new TextEncoder().encode(t);
-    const heap = Module.HEAPU8;
-    outer: for (let i = heap.indexOf(needle[0]); i !== -1 && i <= heap.length - needle.length; i = heap.indexOf(needle[0], i + 1)) {
-      for (let k = 1; k < needle.length; k++) if (heap[i + k] !== needle[k]) continue outer;
-      return true;
-    }
-    return false;
-  }, text);
-}
 
 test('create, save, reload, refuse a wrong passphrase, unlock — and no secret left in storage, logs or heap', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
@@ -151,44 +113,40 @@ test('two tabs editing the same vault lose no change', async () => {
 // another tab saved meanwhile and its word never arrived, that save must be undone, not committed.
 test('a save that finds the vault saved elsewhere meanwhile is undone, and the change applied to the newer vault', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
-  const app = await AppPage.open(context, env.url);
+  // This tab never hears the other's announcement: it finds out only when its own save is refused.
+  const page = await context.newPage();
+  await page.addInitScript(() => { delete window.BroadcastChannel; });
+  const app = new AppPage(page);
+  await page.goto(env.url);
+  await app.waitReady();
   await createVault(app);
   await addEntry(app, 'Первая запись', 'secret-first');
   await app.waitForState((s) => s.revision === 2 && !s.saving, 'the first save');
-  // Another tab's save, as storage sees it, without its broadcast: the same file as revision 3 in
-  // the other slot, and the head moved to it.
-  const moved = await app.page.evaluate(async () => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('tokensafe', 1);
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
-    });
-    const tx = db.transaction('vault', 'readwrite');
-    const store = tx.objectStore('vault');
-    const get = (key) => new Promise((ok) => { const r = store.get(key); r.onsuccess = () => ok(r.result); });
-    const head = await get('head');
-    const file = await get(head.slot);
-    const other = head.slot === 'slot-a' ? 'slot-b' : 'slot-a';
-    store.put({ revision: 3, bytes: file.bytes }, other);
-    store.put({ revision: 3, slot: other }, 'head');
-    await new Promise((ok) => { tx.oncomplete = ok; });
-    db.close();
-    return { from: head.slot, to: other };
-  });
+  const headBefore = (await dumpIndexedDb(app.page)).find((r) => r.key === 'head');
+
+  // Another tab saves revision 3, a real save of its own.
+  const other = await AppPage.open(context, env.url);
+  await unlock(other, PASS);
+  await other.waitForState((s) => s.vault === 'unlocked', 'the other tab unlocked');
+  await addEntry(other, 'Из другой вкладки', 'secret-other');
+  await other.waitForState((s) => s.revision === 3 && !s.saving, "the other tab's save");
+  await other.page.close();
+  assert.equal((await app.state()).revision, 2, 'this tab has not heard of it');
+
   await app.click('Новая запись');
   await app.click({ key: 'kind-generic' });
   await typeInto(app, 'field-title', 'Вторая запись');
   await typeInto(app, 'field-secret', 'secret-second');
   await app.click('Сохранить запись');
   const s = await app.waitForState((st) => st.revision === 4 && !st.saving, 'the change saved over revision 3');
-  assert.equal(s.entries, 2);
+  assert.equal(s.entries, 3);
   const records = await dumpIndexedDb(app.page);
   const byKey = (k) => records.find((r) => r.key === k);
-  assert.deepEqual([byKey('head').revision, byKey('head').slot], [4, moved.from]);
-  assert.equal(byKey(moved.to).revision, 3, "the other tab's file is kept as the one before");
+  const movedTo = headBefore.slot === 'slot-a' ? 'slot-b' : 'slot-a';
+  assert.deepEqual([byKey('head').revision, byKey('head').slot], [4, headBefore.slot]);
+  assert.equal(byKey(movedTo).revision, 3, "the other tab's file is kept as the one before");
   await app.click('Хранилище');
-  await app.find({ label: 'Первая запись', kind: 'widget' });
-  await app.find({ label: 'Вторая запись', kind: 'widget' });
+  for (const title of ['Первая запись', 'Из другой вкладки', 'Вторая запись']) await app.find({ label: title, kind: 'widget' });
   await context.close();
 });
 
@@ -197,33 +155,34 @@ test('a vault stored the earlier way opens, and its first save moves it into the
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
   const app = await AppPage.open(context, env.url);
   // As an earlier version of the app left it: "current" and "previous".
-  await seedRecords(app.page, { current: { revision: 7, bytes: fixture }, previous: { revision: 6, bytes: fixture } });
+  // Records carry the revision the file itself holds (2): a page refuses a record that disagrees.
+  await seedRecords(app.page, { current: { revision: 2, bytes: fixture }, previous: { revision: 1, bytes: fixture } });
   await app.page.reload();
   await app.waitReady();
   await unlock(app, 'формат 1: проверка миграции');
-  await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 3 && s.revision === 7, 'the old vault');
+  await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 3 && s.revision === 2, 'the old vault');
 
   await addEntry(app, 'Первая запись после перехода', 'secret-after-1');
-  await app.waitForState((s) => s.revision === 8 && !s.saving, 'the first save');
+  await app.waitForState((s) => s.revision === 3 && !s.saving, 'the first save');
   let records = await dumpIndexedDb(app.page);
   const byKey = (k) => records.find((r) => r.key === k);
   assert.deepEqual(records.map((r) => r.key).sort(), ['head', 'slot-a', 'slot-b']);
-  assert.deepEqual([byKey('head').revision, byKey('head').slot], [8, 'slot-b']);
-  assert.equal(byKey('slot-a').revision, 7);
+  assert.deepEqual([byKey('head').revision, byKey('head').slot], [3, 'slot-b']);
+  assert.equal(byKey('slot-a').revision, 2);
   assert.deepEqual(byKey('slot-a').bytes, fixture, 'the file before the save is kept byte for byte');
-  assert.equal(byKey('slot-b').revision, 8);
+  assert.equal(byKey('slot-b').revision, 3);
 
   // The next save goes into the other slot; the one it replaces stays.
   await addEntry(app, 'Вторая запись после перехода', 'secret-after-2');
-  await app.waitForState((s) => s.revision === 9 && !s.saving, 'the second save');
+  await app.waitForState((s) => s.revision === 4 && !s.saving, 'the second save');
   records = await dumpIndexedDb(app.page);
-  assert.deepEqual([byKey('head').revision, byKey('head').slot], [9, 'slot-a']);
-  assert.deepEqual([byKey('slot-a').revision, byKey('slot-b').revision], [9, 8]);
+  assert.deepEqual([byKey('head').revision, byKey('head').slot], [4, 'slot-a']);
+  assert.deepEqual([byKey('slot-a').revision, byKey('slot-b').revision], [4, 3]);
 
   await app.page.reload();
   await app.waitReady();
   await unlock(app, 'формат 1: проверка миграции');
-  await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 5 && s.revision === 9, 'everything after reload');
+  await app.waitForState((s) => s.vault === 'unlocked' && s.entries === 5 && s.revision === 4, 'everything after reload');
   await context.close();
 });
 
@@ -233,8 +192,8 @@ test('a damaged latest file opens the one before it, and the next save replaces 
   damaged[damaged.length - 5] ^= 0x01; // inside the encrypted body: its tag no longer matches
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 860 } });
   const app = await AppPage.open(context, env.url);
-  await seedRecords(app.page, { 'slot-a': { revision: 6, bytes: fixture }, 'slot-b': { revision: 7, bytes: damaged },
-    head: { revision: 7, slot: 'slot-b' } });
+  await seedRecords(app.page, { 'slot-a': { revision: 2, bytes: fixture }, 'slot-b': { revision: 3, bytes: damaged },
+    head: { revision: 3, slot: 'slot-b' } });
   await app.page.reload();
   await app.waitReady();
   await unlock(app, 'формат 1: проверка миграции');
@@ -242,10 +201,10 @@ test('a damaged latest file opens the one before it, and the next save replaces 
   assert.equal(opened.message, 'Последнее сохранение повреждено; открыта предыдущая версия хранилища. Следующее сохранение заменит повреждённую.');
   assert.equal(opened.entries, 3);
   await addEntry(app, 'Запись после повреждения', 'secret-after-damage');
-  await app.waitForState((s) => s.revision === 8 && !s.saving, 'the save');
+  await app.waitForState((s) => s.revision === 4 && !s.saving, 'the save');
   const records = await dumpIndexedDb(app.page);
   const byKey = (k) => records.find((r) => r.key === k);
-  assert.deepEqual([byKey('head').revision, byKey('head').slot], [8, 'slot-b'], 'written over the damaged file');
+  assert.deepEqual([byKey('head').revision, byKey('head').slot], [4, 'slot-b'], 'written over the damaged file');
   assert.deepEqual(byKey('slot-a').bytes, fixture, 'the good file before it is kept');
   await context.close();
 });

@@ -333,3 +333,25 @@ TEST_CASE("every vault error has its own message in both languages") {
         CHECK(texts.size() == kErrors);
     }
 }
+
+TEST_CASE("rekey draws a new vault key: files written before and after open with one passphrase each") {
+    Keys keys = newVault("старая фраза");
+    const Bytes before = write(keys, 1, bytesOf(kBody));
+
+    const std::optional<Keys> next = rekey(keys, bytesOf("новая фраза"), kFast);
+    REQUIRE(next);
+    CHECK_FALSE(next->vaultKey.equals(keys.vaultKey));
+    CHECK(next->header.id == keys.header.id);
+    CHECK_FALSE(sameWrap(next->header, keys.header));
+    Keys nextKeys = *next;
+    const Bytes after = write(nextKeys, 2, bytesOf(kBody));
+
+    CHECK(opened(after, "старая фраза") == VaultError::WrongPassphrase);
+    CHECK(opened(after, "новая фраза") == VaultError::None);
+    CHECK(opened(before, "новая фраза") == VaultError::WrongPassphrase);
+    // A tab still holding the old keys cannot read the new file, even though the id is the same.
+    Opened out;
+    CHECK(reopen(after, keys, out) == VaultError::WrongPassphrase);
+    CHECK(sameWrap(nextKeys.header, next->header)); // a later save keeps the wrap
+    CHECK_FALSE(rekey(keys, bytesOf("третья"), {1, 64ull << 30}));
+}

@@ -89,10 +89,11 @@ SelectionSize sizeOf(const vault::Data& data, const Selection& selection) {
     return size;
 }
 
-vault::Change newInstallationKeyChange() {
+vault::Change newInstallationKeyChange(bool replacing) {
     const KeyPair keys = newKeyPair();
     vault::Change c;
-    c.kind = vault::Change::Kind::SetInstallationKey;
+    c.kind =
+        replacing ? vault::Change::Kind::ReplaceInstallationKey : vault::Change::Kind::SetInstallationKey;
     c.fields = {{"secretKey", images::toBase64(keys.secretKey.view())}};
     return c;
 }

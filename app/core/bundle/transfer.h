@@ -53,8 +53,10 @@ inline bool isBackup(const Selection& s, bool withPassphrase) {
 
 // --- This installation's key pair ----------------------------------------------------------------
 
-// The change that gives the vault its key pair (made once; apply() refuses it when one exists).
-vault::Change newInstallationKeyChange();
+// The change that gives the vault its key pair (made once; apply() refuses it when one exists), or,
+// `replacing`, a new pair in place of the old: a new receiving code, after which bundles sealed to
+// the old code no longer open here.
+vault::Change newInstallationKeyChange(bool replacing = false);
 // The key pair kept in the vault, if it has one (and it is readable).
 std::optional<KeyPair> installationKeys(const vault::Data& data);
 

@@ -364,12 +364,16 @@ bool apply(Data& data, const Change& c, std::int64_t now) {
         return applyAttachmentChange(data, c, now);
     case Change::Kind::Import:
         return applyImport(data, c, now);
-    case Change::Kind::SetInstallationKey: {
-        if (!data.installation.secretKey.empty() || !c.fields.contains("secretKey") ||
+    case Change::Kind::SetInstallationKey:
+    case Change::Kind::ReplaceInstallationKey: {
+        const bool replace = c.kind == Change::Kind::ReplaceInstallationKey;
+        if ((!replace && !data.installation.secretKey.empty()) || !c.fields.contains("secretKey") ||
             !c.fields["secretKey"].is_string())
             return false;
-        data.installation.secretKey = c.fields["secretKey"].get<std::string>();
-        return !data.installation.secretKey.empty();
+        std::string key = c.fields["secretKey"].get<std::string>();
+        if (key.empty() || key == data.installation.secretKey) return false;
+        data.installation.secretKey = std::move(key);
+        return true;
     }
     case Change::Kind::NoteBackup:
         data.installation.lastBackupAt = now;

@@ -124,8 +124,9 @@ struct Change {
         SetAttachment,    // procedure, target (the step); fields: jpeg, width, height (strings)
         RemoveAttachment, // procedure, target (the step)
         Import, // fields: {"data": the incoming vault JSON, "decisions": {id: "mine"|"theirs"|"both"}}
-        SetInstallationKey, // fields: {"secretKey": base64}; only when there is none (the first tab wins)
-        NoteBackup,         // the whole vault was exported now
+        SetInstallationKey,     // fields: {"secretKey": base64}; only when there is none (the first tab wins)
+        ReplaceInstallationKey, // fields: {"secretKey": base64}; a new receiving code, the old one dropped
+        NoteBackup,             // the whole vault was exported now
     };
     Kind kind = Kind::Upsert;
     std::string id;                                   // entry or organisation id (new id: created)

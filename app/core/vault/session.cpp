@@ -60,13 +60,43 @@ Session::Reopened Session::reopenCurrent() {
     Opened opened;
     const VaultError err = reopen(current_->bytes, *keys_, opened);
     if (err == VaultError::WrongPassphrase) return Reopened::PassphraseChangedElsewhere;
+    std::optional<Str> refused;
+    if (err == VaultError::None) refused = checkRevision(*current_, opened.keys.header, seenRevision_);
+    if (refused == Str::ErrVaultRolledBack) return Reopened::RolledBack;
     Data data;
-    if (err != VaultError::None || parse(opened.body, data) != ParseError::None) return Reopened::Unreadable;
+    if (err != VaultError::None || refused || parse(opened.body, data) != ParseError::None)
+        return Reopened::Unreadable;
     data_ = std::move(data);
     ++dataVersion_;
     revision_ = current_->revision;
     damagedCurrent_ = false;
+    noteSeen(opened.keys.header);
     return Reopened::Adopted;
+}
+
+std::optional<Str> Session::checkRevision(const StoredVault& stored, const Header& header,
+                                          std::uint64_t floor) const {
+    // The record's revision decides which save may follow (storage's compare-and-set); the file's
+    // own is authenticated. A record that disagrees with its file was not written by TokenSafe.
+    if (stored.revision != header.revision) return Str::ErrVaultRecordMismatch;
+    if (seenId_ && *seenId_ == header.id && header.revision < floor) return Str::ErrVaultRolledBack;
+    return std::nullopt;
+}
+
+void Session::noteSeen(const Header& header) {
+    if (!seenId_ || *seenId_ != header.id) {
+        seenId_ = header.id;
+        seenRevision_ = 0;
+    }
+    seenRevision_ = std::max(seenRevision_, header.revision);
+}
+
+bool Session::previousNeedsRewrite() const {
+    // A generation kept from before a passphrase change made by an older version (which only
+    // rewrapped the key) still opens with the old passphrase: write it again under ours.
+    if (!previous_ || damagedCurrent_) return false;
+    Header h;
+    return inspect(previous_->bytes, h) == VaultError::None && !sameWrap(h, keys_->header);
 }
 
 std::optional<Str> Session::create(const crypto::SecretBytes& passphrase) {
@@ -90,6 +120,7 @@ std::optional<Str> Session::create(const crypto::SecretBytes& passphrase) {
             data_ = std::move(pendingData_);
             ++dataVersion_;
             revision_ = 1;
+            noteSeen(keys_->header);
             state_ = State::Unlocked;
             tell(Str::MsgVaultCreated);
             askPersistence();
@@ -135,6 +166,13 @@ std::optional<Str> Session::unlock(const crypto::SecretBytes& passphrase) {
         unlockAllowedAt_ = clock_.nowMillis() + waitSeconds * 1000;
     }
     if (err != VaultError::None) return messageFor(err);
+    // The previous generation stands in for a damaged latest one: it must be older than the record
+    // it stands in for, and may be one revision behind what this page has seen.
+    const StoredVault& used = fromPrevious ? *previous_ : *current_;
+    if (fromPrevious && used.revision >= current_->revision) return Str::ErrVaultRecordMismatch;
+    if (const auto refused = checkRevision(
+            used, opened.keys.header, fromPrevious && seenRevision_ > 0 ? seenRevision_ - 1 : seenRevision_))
+        return refused;
     Data data;
     if (const ParseError pe = parse(opened.body, data); pe != ParseError::None) return parseMessage(pe);
     failedUnlocks_ = 0;
@@ -145,28 +183,34 @@ std::optional<Str> Session::unlock(const crypto::SecretBytes& passphrase) {
     // Saves continue from the stored revision, even when the data came from the previous one.
     revision_ = current_->revision;
     damagedCurrent_ = fromPrevious;
+    noteSeen(keys_->header);
     state_ = State::Unlocked;
     tell(fromPrevious ? Str::MsgOpenedPrevious : Str::MsgUnlocked, fromPrevious);
     askPersistence();
+    if (previousNeedsRewrite()) {
+        queue_.push_back(Job{std::nullopt, std::nullopt, true});
+        saveNext();
+    }
     return std::nullopt;
 }
 
 std::optional<Str> Session::changePassphrase(const crypto::SecretBytes& currentPass,
-                                             const crypto::SecretBytes& next) {
+                                             const crypto::SecretBytes& next,
+                                             std::optional<Change> alongside) {
     if (state_ != State::Unlocked || !keys_) return Str::MsgLocked;
     if (utf8Length({reinterpret_cast<const char*>(next.data()), next.size()}) < kMinPassphraseChars)
         return Str::ErrPassphraseTooShort;
     if (!checkPassphrase(*keys_, currentPass)) return Str::ErrCurrentPassphraseWrong;
-    Keys rewrapped = *keys_;
-    if (!rewrap(rewrapped, next, kdf_)) return Str::ErrVaultKdfFailed;
-    queue_.push_back(Job{std::nullopt, std::move(rewrapped)});
+    std::optional<Keys> rekeyed = rekey(*keys_, next, kdf_);
+    if (!rekeyed) return Str::ErrVaultKdfFailed;
+    queue_.push_back(Job{std::move(alongside), std::move(rekeyed), true});
     if (!inFlight_) saveNext();
     return std::nullopt;
 }
 
 void Session::submit(Change change) {
     if (state_ != State::Unlocked) return;
-    queue_.push_back(Job{std::move(change), std::nullopt});
+    queue_.push_back(Job{std::move(change), std::nullopt, false});
     if (!inFlight_) saveNext();
 }
 
@@ -175,24 +219,35 @@ void Session::saveNext() {
         const Job& job = queue_.front();
         saveStartedAt_ = clock_.elapsedMillis();
         pendingData_ = data_;
-        pendingKeys_ = job.rewrapped ? job.rewrapped : keys_;
-        if (job.change && !apply(pendingData_, *job.change, clock_.nowMillis())) {
+        pendingKeys_ = job.rekeyed ? job.rekeyed : keys_;
+        const bool applied = job.change && apply(pendingData_, *job.change, clock_.nowMillis());
+        if (!applied && !job.rewriteBoth) {
             queue_.pop_front(); // nothing to save: the change is already there
             continue;
         }
-        const crypto::Bytes file = write(*pendingKeys_, revision_ + 1, serialize(pendingData_));
-        inFlight_ = true;
         const std::uint64_t epoch = epoch_;
-        storage_.save(file, revision_, revision_ + 1, damagedCurrent_,
-                      [this, epoch](SaveOutcome o, std::string error) {
-                          if (epoch != epoch_) {
-                              // Locked while saving: the data is gone from memory, but the user
-                              // still hears that the last change did not make it.
-                              if (o != SaveOutcome::Saved) tell(Str::ErrSaveFailed, true, error);
-                              return;
-                          }
-                          onSaved(o, error);
-                      });
+        auto answered = [this, epoch](SaveOutcome o, std::string error) {
+            if (epoch != epoch_) {
+                // Locked while saving: the data is gone from memory, but the user still hears
+                // that the last change did not make it.
+                if (o != SaveOutcome::Saved) tell(Str::ErrSaveFailed, true, error);
+                return;
+            }
+            onSaved(o, error);
+        };
+        inFlight_ = true;
+        if (job.rewriteBoth) {
+            // The data as it stood before this save becomes the kept generation, under the same
+            // keys as the new one: the file it replaces may be under an old passphrase.
+            Keys forPrevious = *pendingKeys_;
+            crypto::Bytes previous = write(forPrevious, revision_, serialize(data_));
+            crypto::Bytes file = write(*pendingKeys_, revision_ + 1, serialize(pendingData_));
+            storage_.saveBoth(std::move(previous), std::move(file), revision_, revision_ + 1,
+                              std::move(answered));
+        } else {
+            crypto::Bytes file = write(*pendingKeys_, revision_ + 1, serialize(pendingData_));
+            storage_.save(std::move(file), revision_, revision_ + 1, damagedCurrent_, std::move(answered));
+        }
         return;
     }
     // Nothing left to save: catch up with what other tabs announced meanwhile.
@@ -202,7 +257,7 @@ void Session::saveNext() {
 void Session::onSaved(SaveOutcome outcome, const std::string& error) {
     inFlight_ = false;
     if (outcome == SaveOutcome::Saved) {
-        const bool rewrapped = queue_.front().rewrapped.has_value();
+        const Job done = std::move(queue_.front());
         queue_.pop_front();
         conflictsInARow_ = 0;
         damagedCurrent_ = false;
@@ -211,7 +266,14 @@ void Session::onSaved(SaveOutcome outcome, const std::string& error) {
         ++dataVersion_;
         keys_ = std::move(pendingKeys_);
         ++revision_;
-        if (queue_.empty()) tell(rewrapped ? Str::MsgPassphraseChanged : Str::MsgSaved);
+        noteSeen(keys_->header);
+        // Rewriting an old kept generation after unlock is housekeeping the user did not ask for.
+        const bool quiet = !done.rekeyed && !done.change;
+        const bool newCode = done.change && done.change->kind == Change::Kind::ReplaceInstallationKey;
+        const Str said = !done.rekeyed ? Str::MsgSaved
+                         : newCode     ? Str::MsgPassphraseChangedNewCode
+                                       : Str::MsgPassphraseChanged;
+        if (queue_.empty() && !quiet) tell(said);
         saveNext();
         return;
     }
@@ -246,6 +308,11 @@ void Session::onSaved(SaveOutcome outcome, const std::string& error) {
         case Reopened::PassphraseChangedElsewhere:
             lockForNewPassphrase();
             return;
+        case Reopened::RolledBack:
+            // Adopting it would lose what this page saw saved; keep ours on screen, write nothing.
+            queue_.clear();
+            tell(Str::ErrVaultRolledBack, true);
+            return;
         case Reopened::Unreadable:
             // The newer save is damaged: write ours over it, keeping the generation before it.
             revision_ = current_->revision;
@@ -275,6 +342,9 @@ void Session::refreshFromStorage(bool announce) {
             return;
         case Reopened::PassphraseChangedElsewhere:
             lockForNewPassphrase();
+            return;
+        case Reopened::RolledBack:
+            tell(Str::ErrVaultRolledBack, true);
             return;
         case Reopened::Unreadable:
             return; // our next save conflicts and deals with it

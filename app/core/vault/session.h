@@ -53,7 +53,11 @@ class Session {
     // Each returns the message to show when it was refused, or nothing when it went ahead.
     std::optional<Str> create(const crypto::SecretBytes& passphrase);
     std::optional<Str> unlock(const crypto::SecretBytes& passphrase);
-    std::optional<Str> changePassphrase(const crypto::SecretBytes& current, const crypto::SecretBytes& next);
+    // A new vault key under the new passphrase; both stored generations are written again under it
+    // in one step, so nothing stored opens with the old passphrase. `alongside` (e.g. a new
+    // receiving code) is applied in that same save.
+    std::optional<Str> changePassphrase(const crypto::SecretBytes& current, const crypto::SecretBytes& next,
+                                        std::optional<Change> alongside = std::nullopt);
 
     // After a wrong passphrase, unlocking waits a little longer each time (capped).
     std::int64_t unlockAllowedAt() const { return unlockAllowedAt_; }
@@ -67,16 +71,23 @@ class Session {
   private:
     struct Job {
         std::optional<Change> change;
-        std::optional<Keys> rewrapped; // a passphrase change: the same vault key, wrapped anew
+        std::optional<Keys> rekeyed; // a passphrase change: a new vault key under the new passphrase
+        bool rewriteBoth = false;    // the kept generation is written again too, under this save's keys
     };
 
-    enum class Reopened { Adopted, PassphraseChangedElsewhere, Unreadable };
+    enum class Reopened { Adopted, PassphraseChangedElsewhere, RolledBack, Unreadable };
 
     void tell(Str text, bool error = false, std::string detail = {});
     void reload(std::function<void(const LoadResult&)> then);
     void adoptLoaded(const LoadResult& r); // only with r.ok
     void askPersistence();
     Reopened reopenCurrent(); // the stored (newer) vault with the keys we hold
+    // Whether `stored` may be believed: its record's revision is the one authenticated inside the
+    // file, and not older than what this page has already seen of this vault (a rollback).
+    std::optional<Str> checkRevision(const StoredVault& stored, const Header& header,
+                                     std::uint64_t floor) const;
+    void noteSeen(const Header& header);
+    bool previousNeedsRewrite() const;
     void saveNext();
     void onSaved(SaveOutcome outcome, const std::string& error);
     void onChangedElsewhere(std::uint64_t revision);
@@ -105,6 +116,10 @@ class Session {
     std::uint64_t remoteRevision_ = 0; // the newest revision another tab announced
     bool damagedCurrent_ = false;      // unlocked from `previous`: the next save must keep it
     std::uint64_t epoch_ = 0;          // bumped on lock: answers to older requests are ignored
+    // The newest revision of which vault this page has opened or written; kept across locks, so a
+    // stored vault put back to an older copy is noticed (a reload forgets it, on purpose).
+    std::optional<VaultId> seenId_;
+    std::uint64_t seenRevision_ = 0;
 
     int failedUnlocks_ = 0;
     std::int64_t unlockAllowedAt_ = 0;

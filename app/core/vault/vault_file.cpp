@@ -149,6 +149,19 @@ bool rewrap(Keys& keys, Span newPassphrase, const crypto::KdfParams& kdf) {
     return true;
 }
 
+std::optional<Keys> rekey(const Keys& keys, Span newPassphrase, const crypto::KdfParams& kdf) {
+    Keys next;
+    next.header = keys.header;
+    next.vaultKey = crypto::randomKey();
+    if (!rewrap(next, newPassphrase, kdf)) return std::nullopt;
+    return next;
+}
+
+bool sameWrap(const Header& a, const Header& b) {
+    return a.id == b.id && a.kdf == b.kdf && a.salt == b.salt && a.wrapNonce == b.wrapNonce &&
+           a.wrappedKey == b.wrappedKey;
+}
+
 Bytes write(Keys& keys, std::uint64_t revision, Span body) {
     keys.header.version = kFormatVersion;
     keys.header.revision = revision;
@@ -227,12 +240,10 @@ bool checkPassphrase(const Keys& keys, Span passphrase) {
 VaultError reopen(Span file, const Keys& current, Opened& out) {
     Header h;
     if (const VaultError e = inspect(file, h); e != VaultError::None) return e;
-    const Header& c = current.header;
-    if (h.id != c.id) return VaultError::ForeignBody; // another vault than the one unlocked
-    // A different wrap means the passphrase was changed elsewhere (another tab): the user must
-    // unlock again with the new one. The vault key may be the same, but we do not rely on it.
-    if (h.kdf != c.kdf || h.salt != c.salt || h.wrapNonce != c.wrapNonce || h.wrappedKey != c.wrappedKey)
-        return VaultError::WrongPassphrase;
+    if (h.id != current.header.id) return VaultError::ForeignBody; // another vault than the one unlocked
+    // A different wrap means the passphrase was changed elsewhere (another tab): the vault key is
+    // a new one too, and the user must unlock again with the new passphrase.
+    if (!sameWrap(h, current.header)) return VaultError::WrongPassphrase;
     return openBody(file, Keys{current.vaultKey, h}, out);
 }
 

@@ -80,7 +80,19 @@ struct Opened {
 [[nodiscard]] bool checkPassphrase(const Keys& keys, std::span<const std::uint8_t> passphrase);
 
 // New salt and wrap under the new passphrase; the vault key (and so the data) stays the same.
+// WARNING: not for a passphrase change. Every file written before stays readable with a key that
+// the old passphrase unwraps; a change must use rekey().
 [[nodiscard]] bool rewrap(Keys& keys, std::span<const std::uint8_t> newPassphrase,
                           const crypto::KdfParams& kdf);
+
+// A passphrase change: a new random vault key, wrapped under the new passphrase with a new salt;
+// the vault id stays. No file written with `keys` opens with the result, nor the reverse, so the
+// old passphrase opens nothing written from then on. Empty when the KDF could not run.
+[[nodiscard]] std::optional<Keys> rekey(const Keys& keys, std::span<const std::uint8_t> newPassphrase,
+                                        const crypto::KdfParams& kdf);
+
+// True when the two headers wrap a vault key under the same passphrase derivation (parameters,
+// salt, nonce and wrapped key): files written between two passphrase changes.
+bool sameWrap(const Header& a, const Header& b);
 
 } // namespace ts::vault

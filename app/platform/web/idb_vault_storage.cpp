@@ -7,7 +7,7 @@ extern "C" {
 // web/library_vault_store.js
 void ts_vault_load(void* user);
 void ts_vault_save(void* user, const std::uint8_t* bytes, std::size_t len, double expected, double next,
-                   int keepPrevious);
+                   int keepPrevious, const std::uint8_t* previousBytes, std::size_t previousLen);
 void ts_vault_persist(void* user);
 void ts_vault_listen();
 }
@@ -45,7 +45,13 @@ void IdbVaultStorage::load(LoadCb done) {
 void IdbVaultStorage::save(std::vector<std::uint8_t> bytes, std::uint64_t expected, std::uint64_t next,
                            bool keepPrevious, SaveCb done) {
     ts_vault_save(new SaveCb(std::move(done)), bytes.data(), bytes.size(), static_cast<double>(expected),
-                  static_cast<double>(next), keepPrevious ? 1 : 0);
+                  static_cast<double>(next), keepPrevious ? 1 : 0, nullptr, 0);
+}
+
+void IdbVaultStorage::saveBoth(std::vector<std::uint8_t> previousBytes, std::vector<std::uint8_t> bytes,
+                               std::uint64_t expected, std::uint64_t next, SaveCb done) {
+    ts_vault_save(new SaveCb(std::move(done)), bytes.data(), bytes.size(), static_cast<double>(expected),
+                  static_cast<double>(next), 0, previousBytes.data(), previousBytes.size());
 }
 
 void IdbVaultStorage::requestPersistence(PersistCb done) {

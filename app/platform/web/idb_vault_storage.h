@@ -13,6 +13,9 @@ class IdbVaultStorage : public vault::Storage {
     void load(std::function<void(vault::LoadResult)> done) override;
     void save(std::vector<std::uint8_t> bytes, std::uint64_t expected, std::uint64_t next, bool keepPrevious,
               std::function<void(vault::SaveOutcome, std::string)> done) override;
+    void saveBoth(std::vector<std::uint8_t> previousBytes, std::vector<std::uint8_t> bytes,
+                  std::uint64_t expected, std::uint64_t next,
+                  std::function<void(vault::SaveOutcome, std::string)> done) override;
     void requestPersistence(std::function<void(vault::Persistence)> done) override;
     void setChangeListener(std::function<void(std::uint64_t)> listener) override {
         listener_ = std::move(listener);

@@ -107,3 +107,45 @@ export async function seedRecords(page, records) {
     db.close();
   }, records);
 }
+
+// Everything the origin keeps in IndexedDB, as plain arrays of bytes (read only: to check what the
+// app stored).
+export function dumpIndexedDb(page) {
+  return page.evaluate(async () => {
+    const out = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise((ok, fail) => {
+        const r = indexedDB.open(info.name);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      for (const name of db.objectStoreNames) {
+        const tx = db.transaction(name, 'readonly');
+        const all = await new Promise((ok) => { const r = tx.objectStore(name).getAll(); r.onsuccess = () => ok(r.result); });
+        const keys = await new Promise((ok) => { const r = tx.objectStore(name).getAllKeys(); r.onsuccess = () => ok(r.result); });
+        all.forEach((v, i) => out.push({ db: info.name, store: name, key: keys[i], revision: v.revision,
+          slot: v.slot, bytes: v.bytes ? Array.from(v.bytes) : [],
+          json: JSON.stringify(v, (k, x) => (x instanceof Uint8Array ? Array.from(x) : x)) }));
+      }
+      db.close();
+    }
+    return out;
+  });
+}
+
+export function contains(haystack, needle) {
+  return Buffer.from(haystack).indexOf(Buffer.from(needle, 'utf8')) !== -1;
+}
+
+// Whether the wasm heap holds `text` as UTF-8: the check that locking wiped what it must.
+export function heapContains(page, text) {
+  return page.evaluate((t) => {
+    const needle = new TextEncoder().encode(t);
+    const heap = Module.HEAPU8;
+    outer: for (let i = heap.indexOf(needle[0]); i !== -1 && i <= heap.length - needle.length; i = heap.indexOf(needle[0], i + 1)) {
+      for (let k = 1; k < needle.length; k++) if (heap[i + k] !== needle[k]) continue outer;
+      return true;
+    }
+    return false;
+  }, text);
+}
