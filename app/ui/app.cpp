@@ -189,7 +189,7 @@ void App::Tick(GlWindow& window, double now) {
     // frames built back to back; a slow action's progress frame follows the one that started it.
     // Only the last frame is drawn: a click answers a display refresh or two sooner.
     for (int built = 1;; ++built) {
-        BuildFrame(window, now);
+        BuildFrame(window);
         const bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 ||
                           std::exchange(state_.slowActionStarted, false);
         if (!more || built == kMaxFramesPerTick) break;
@@ -211,7 +211,7 @@ void App::Tick(GlWindow& window, double now) {
     seam_.publish(recorder_.itemsJson(), StateJson(), frames_);
 }
 
-void App::BuildFrame(GlWindow& window, double now) {
+void App::BuildFrame(GlWindow& window) {
     window.newFrame();
     ImGui::NewFrame();
     recorder_.beginFrame();

@@ -49,7 +49,7 @@ class App {
     static constexpr int kMaxFramesPerTick = 8;
 
   private:
-    void BuildFrame(GlWindow& window, double now);
+    void BuildFrame(GlWindow& window);
     void DrawFrame();
     std::string StateJson() const;
     bool InputHeld() const;
