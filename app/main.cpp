@@ -69,10 +69,10 @@ int main() {
                         rt->seam);
     rt->vaultStorage.onActivity = [rt] {
         rt->pacer.wake();
-        rt->app->OnStorageActivity(ts::monotonicSeconds());
+        rt->app->OnStorageActivity();
     };
     rt->files.onActivity = [rt] { rt->pacer.wake(); };
-    rt->page.watchHidden(ts::kHiddenLockMinutes, [rt] { rt->app->RequestLock(ts::monotonicSeconds()); });
+    rt->page.watchVisibility([rt](bool hidden) { rt->app->OnVisibility(hidden); });
     rt->page.watchUpdates([rt] { rt->app->OnUpdateReady(); });
     rt->session.start();
     // The first frame is drawn now rather than on the next animation frame: the page can show it

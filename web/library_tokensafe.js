@@ -94,16 +94,11 @@ mergeInto(LibraryManager.library, {
 
   ts_utc_offset_minutes: function () { return -new Date().getTimezoneOffset(); },
 
-  // While the tab is hidden no frame runs, so the lock has to come from a timer.
-  ts_page_watch_hidden: function (minutes) {
-    var timer = null;
+  // While the tab is hidden no frame runs: the app hears of it here and keeps a timer of its own
+  // (core/lock_policy.h decides when a hidden tab locks).
+  ts_page_watch_visibility: function () {
     document.addEventListener('visibilitychange', function () {
-      if (document.hidden) {
-        timer = setTimeout(function () { Module['_ts_on_hidden_too_long'](); }, minutes * 60000);
-      } else if (timer !== null) {
-        clearTimeout(timer);
-        timer = null;
-      }
+      Module['_ts_on_visibility'](document.hidden ? 1 : 0);
     });
     // Ctrl+L would move focus to the address bar; in the app it locks the vault.
     window.addEventListener('keydown', function (e) {

@@ -5,6 +5,7 @@
 #include "core/vault/session.h"
 #include "platform/clipboard.h"
 #include "platform/web/gl_window.h"
+#include "platform/web/page_events.h"
 #include "ui/forget_secrets.h"
 #include "ui/shell_bars.h"
 #include "ui/theme.h"
@@ -13,6 +14,8 @@
 #include "imgui_internal.h"
 
 #include <nlohmann/json.hpp>
+
+#include <cmath>
 
 namespace ts::ui {
 namespace {
@@ -65,15 +68,45 @@ void App::OnUpdateReady() {
     services_.pacer.wake();
 }
 
-void App::RequestLock(double now) {
-    if (!services_.session.saving()) return LockNow();
-    // Locking mid-save would drop the change being saved: lock as soon as it is done.
-    if (!lockPending_) lockDeadline_ = now + kLockWaitSeconds;
-    lockPending_ = true;
+void App::RequestLock() {
+    lock_.requestLock();
+    CheckLock();
+}
+
+void App::CheckLock() {
+    const vault::Session& session = services_.session;
+    lock_.setIdleMinutes(state_.settings.autoLockMinutes);
+    lock_.setUnlocked(session.state() == vault::Session::State::Unlocked);
+    lock_.setSaving(session.saving());
+    if (lock_.check()) LockNow();
+}
+
+void App::OnVisibility(bool hidden) {
+    ++visibilitySpell_;
+    if (!hidden) {
+        lock_.visible();
+        CheckLock();
+        return;
+    }
+    lock_.hidden();
+    WakeWhileHidden(visibilitySpell_);
+}
+
+void App::WakeWhileHidden(unsigned spell) {
+    // No frame runs in a hidden tab, so the policy's next check needs a timer of its own; a timer
+    // of an earlier spell (the tab was shown in between) does nothing.
+    const double at = lock_.nextCheck();
+    if (!std::isfinite(at)) return;
+    const double wait = std::max(0.0, at - services_.clock.elapsedMillis());
+    runLater(static_cast<int>(std::ceil(wait)), [this, spell] {
+        if (spell != visibilitySpell_) return;
+        CheckLock();
+        WakeWhileHidden(spell);
+    });
 }
 
 void App::LockNow() {
-    lockPending_ = false;
+    lock_.locked();
     if (services_.session.state() != vault::Session::State::Unlocked &&
         services_.session.state() != vault::Session::State::Creating)
         return;
@@ -110,22 +143,13 @@ void App::ForgetUnlockedState() {
     if (services_.scrubMemory) services_.scrubMemory();
 }
 
-void App::OnStorageActivity(double now) {
+void App::OnStorageActivity() {
     // The session may have locked by itself (passphrase changed in another tab), possibly while
     // the tab is hidden and no frame runs.
     const bool unlocked = services_.session.state() == vault::Session::State::Unlocked;
     if (wasUnlocked_ && !unlocked) ForgetUnlockedState();
     wasUnlocked_ = unlocked;
-    if (lockPending_ && (!services_.session.saving() || now >= lockDeadline_)) LockNow();
-}
-
-void App::AutoLock(double now) {
-    if (services_.session.state() != vault::Session::State::Unlocked) return;
-    const int minutes = state_.settings.autoLockMinutes;
-    if (idle_.due(now, minutes))
-        RequestLock(now);
-    else
-        services_.pacer.wakeAt(idle_.deadline(minutes));
+    CheckLock(); // a save that held a lock has ended
 }
 
 bool App::InputHeld() const {
@@ -145,13 +169,12 @@ void App::Tick(GlWindow& window, double now) {
     if (resized) pacer.wake();
     if (input) {
         pacer.wake();
-        idle_.input(now);
+        lock_.input();
     }
     now_ = now;
-    OnStorageActivity(now);
-    AutoLock(now);
+    OnStorageActivity();
     if (state_.copied && now >= state_.copied->clearAt) ClearCopiedSecret();
-    if (lockPending_) pacer.wakeAt(std::min(lockDeadline_, now + 0.1));
+    pacer.wakeAt(lock_.nextCheck() / 1000.0);
     savingSince_ = !services_.session.saving() ? -1 : savingSince_ < 0 ? now : savingSince_;
     if (savingSince_ >= 0 && !input && !resized && now < savingSince_ + kSavePauseSeconds) {
         pacer.wakeAt(savingSince_ + kSavePauseSeconds); // the owed frames are kept for then
@@ -166,7 +189,7 @@ void App::Tick(GlWindow& window, double now) {
     // frames built back to back; a slow action's progress frame follows the one that started it.
     // Only the last frame is drawn: a click answers a display refresh or two sooner.
     for (int built = 1;; ++built) {
-        BuildFrame(window, now);
+        BuildFrame(window);
         const bool more = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 ||
                           std::exchange(state_.slowActionStarted, false);
         if (!more || built == kMaxFramesPerTick) break;
@@ -183,12 +206,12 @@ void App::Tick(GlWindow& window, double now) {
 
     const ImGuiIO& io = ImGui::GetIO();
     pacer.afterFrame(now, InputHeld(), io.WantTextInput);
-    AutoLock(now); // re-declares the auto-lock timer for this frame
+    pacer.wakeAt(lock_.nextCheck() / 1000.0); // re-declares the lock's timer for this frame
     if (state_.copied) pacer.wakeAt(state_.copied->clearAt);
     seam_.publish(recorder_.itemsJson(), StateJson(), frames_);
 }
 
-void App::BuildFrame(GlWindow& window, double now) {
+void App::BuildFrame(GlWindow& window) {
     window.newFrame();
     ImGui::NewFrame();
     recorder_.beginFrame();
@@ -196,7 +219,7 @@ void App::BuildFrame(GlWindow& window, double now) {
     ImGui::Render();
     if (state_.lockRequested) {
         state_.lockRequested = false;
-        RequestLock(now);
+        RequestLock();
     }
 }
 

@@ -2,7 +2,7 @@
 // the frame pacer says one is due.
 #pragma once
 
-#include "core/idle_lock.h"
+#include "core/lock_policy.h"
 #include "platform/test_seam.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
@@ -32,14 +32,15 @@ class App {
     bool TakeTickSoon() { return std::exchange(state_.slowActionShown, false); }
     // Locks the vault and wipes every decrypted or typed secret: keys, data, drafts, ImGui's buffers.
     void LockNow();
-    // The same, but while a save is under way it waits for it (at most kLockWaitSeconds).
-    void RequestLock(double now);
+    // The same, but while a save is under way it waits for it (core/lock_policy.h).
+    void RequestLock();
     // After each answer from storage, which may come while the tab is hidden and draws nothing.
-    void OnStorageActivity(double now);
+    void OnStorageActivity();
+    // The tab was hidden or shown (a hidden tab locks after kHiddenLockMinutes).
+    void OnVisibility(bool hidden);
     // The service worker has a new version waiting: announce it, offer the reload, apply nothing.
     void OnUpdateReady();
 
-    static constexpr double kLockWaitSeconds = 5.0;
     // While a save is being written, frames owed to earlier input wait this long at most: drawing
     // competes with the write for the processor (where the browser draws in software, a save of
     // 1,000 entries took several times longer), and there is nothing new to show until it is done.
@@ -48,11 +49,12 @@ class App {
     static constexpr int kMaxFramesPerTick = 8;
 
   private:
-    void BuildFrame(GlWindow& window, double now);
+    void BuildFrame(GlWindow& window);
     void DrawFrame();
     std::string StateJson() const;
     bool InputHeld() const;
-    void AutoLock(double now);
+    void CheckLock(); // feeds the lock policy what it needs to know now, and locks if it says so
+    void WakeWhileHidden(unsigned spell);
     void ForgetUnlockedState();
     void ClearCopiedSecret();
 
@@ -69,10 +71,9 @@ class App {
     std::uint64_t frames_ = 0;
     double now_ = 0;
     double lastFrameMs_ = 0; // CPU time of the last frame drawn, read by the benchmarks
-    IdleLock idle_;
+    LockPolicy lock_{services_.clock};
+    unsigned visibilitySpell_ = 0; // counts visibility changes: a hidden tab's timer belongs to one
     bool wasUnlocked_ = false;
-    bool lockPending_ = false;
-    double lockDeadline_ = 0;
     double savingSince_ = -1; // when the save under way was first seen; -1: none
 };
 

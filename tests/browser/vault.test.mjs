@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { AppPage, useBrowser, until, OUTPUT_DIR } from './lib/app.mjs';
+import { AppPage, heapContains, useBrowser, until, OUTPUT_DIR } from './lib/app.mjs';
 import {
-  PASS, addEntry, contains, createVault, dumpIndexedDb, heapContains, openVault, retype, seedRecords, typeInto, unlock,
+  PASS, addEntry, contains, createVault, dumpIndexedDb, openVault, retype, seedRecords, typeInto, unlock,
 } from './lib/vault.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

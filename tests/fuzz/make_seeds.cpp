@@ -4,16 +4,19 @@
 //
 // usage: ts_fuzz_seeds CORPUS_DIR   (then review and commit what changed; a few KB per target)
 #include "core/bundle/bundle_file.h"
+#include "core/images/image.h"
 #include "core/vault/model.h"
 #include "core/vault/vault_file.h"
 #include "fuzz_keys.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 using namespace ts;
 namespace fs = std::filesystem;
@@ -78,6 +81,56 @@ vault::Data sampleVault() {
     return d;
 }
 
+images::Image gradient(int w, int h) {
+    images::Image img{
+        w, h, std::vector<std::uint8_t>(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4)};
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            std::uint8_t* p = &img.rgba[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) +
+                                         static_cast<std::size_t>(x)) *
+                                        4];
+            p[0] = static_cast<std::uint8_t>(x * 255 / w);
+            p[1] = static_cast<std::uint8_t>(y * 255 / h);
+            p[2] = static_cast<std::uint8_t>((x + y) * 255 / (w + h));
+            p[3] = static_cast<std::uint8_t>(128 + x * 127 / w);
+        }
+    return img;
+}
+
+// The count array (16 bytes after the segment's length and class byte) of a JPEG's first DHT segment.
+std::span<std::uint8_t> firstHuffmanCounts(std::vector<std::uint8_t>& jpeg) {
+    for (std::size_t i = 2; i + 21 < jpeg.size(); ++i)
+        if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xC4) return std::span(jpeg).subspan(i + 5, 16);
+    require(false, "a DHT segment in the JPEG seed");
+    return {};
+}
+
+// Small pictures as the app writes them (stb_image_write), and two JPEGs with a crafted Huffman table.
+void imageSeeds(const fs::path& dir) {
+    save(dir / "rgba-8x8.png", images::encodePng(gradient(8, 8)));
+    save(dir / "rgba-1x1.png", images::encodePng(gradient(1, 1)));
+    const std::vector<std::uint8_t> jpeg = images::encodeJpeg(gradient(16, 16), 80);
+    save(dir / "gradient-16x16.jpg", jpeg);
+    save(dir / "gradient-24x8-q20.jpg", images::encodeJpeg(gradient(24, 8), 20));
+
+    // Over 256 codes in one table: stb_image 2.27 writes past its arrays (decode refuses it first).
+    std::vector<std::uint8_t> many = jpeg;
+    for (std::uint8_t& count : firstHuffmanCounts(many)) count = 0x20; // 16 lengths x 32 codes
+    save(dir / "dht-over-256-codes.jpg", many);
+
+    // The same number of codes, but three of one bit: lengths no prefix code can have (stb: "bad code
+    // lengths"). The symbols after the counts stay where they were.
+    std::vector<std::uint8_t> over = jpeg;
+    const std::span<std::uint8_t> counts = firstHuffmanCounts(over);
+    unsigned total = 0;
+    for (std::uint8_t c : counts) total += c;
+    require(total >= 3, "a DHT table of three codes or more");
+    std::fill(counts.begin(), counts.end(), std::uint8_t{0});
+    counts[0] = 3;
+    counts[15] = static_cast<std::uint8_t>(total - 3);
+    save(dir / "dht-oversubscribed.jpg", over);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -111,5 +164,6 @@ int main(int argc, char** argv) {
     require(withPassphrase.has_value(), "passphrase bundle");
     save(dir / "bundle" / "passphrase.tsb", *withPassphrase);
     save(dir / "bundle" / "receiving-code.txt", bytesOf(bundle::receivingCode(alice.publicKey)));
+    imageSeeds(dir / "image_decode");
     return 0;
 }

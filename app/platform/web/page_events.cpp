@@ -5,10 +5,10 @@
 #include <emscripten/stack.h>
 #include <memory>
 
-extern "C" void ts_page_watch_hidden(int minutes); // web/library_tokensafe.js
-extern "C" int ts_page_is_file();                  // web/library_tokensafe.js
-extern "C" void ts_page_watch_updates();           // web/library_tokensafe.js
-extern "C" void ts_page_apply_update();            // web/library_tokensafe.js
+extern "C" void ts_page_watch_visibility(); // web/library_tokensafe.js
+extern "C" int ts_page_is_file();           // web/library_tokensafe.js
+extern "C" void ts_page_watch_updates();    // web/library_tokensafe.js
+extern "C" void ts_page_apply_update();     // web/library_tokensafe.js
 
 namespace ts {
 namespace {
@@ -22,9 +22,9 @@ PageEvents::~PageEvents() {
     if (g_events == this) g_events = nullptr;
 }
 
-void PageEvents::watchHidden(int minutes, std::function<void()> onHiddenTooLong) {
-    onHidden_ = std::move(onHiddenTooLong);
-    ts_page_watch_hidden(minutes);
+void PageEvents::watchVisibility(std::function<void(bool hidden)> onChange) {
+    onVisibility_ = std::move(onChange);
+    ts_page_watch_visibility();
 }
 
 void PageEvents::watchUpdates(std::function<void()> onUpdateReady) {
@@ -60,8 +60,8 @@ __attribute__((noinline)) void scrubFreeStack() {
 
 } // namespace ts
 
-extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_hidden_too_long() {
-    if (ts::g_events) ts::g_events->hiddenTooLong();
+extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_visibility(int hidden) {
+    if (ts::g_events) ts::g_events->visibilityChanged(hidden != 0);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_update_ready() {

@@ -1,5 +1,5 @@
-// Page-level events the app reacts to: the tab hidden for too long (lock the vault even though no
-// frame runs while hidden), and browser shortcuts that must reach the app (Ctrl+L).
+// Page-level events the app reacts to: the tab hidden or shown (core/lock_policy.h decides when a
+// hidden tab locks), and browser shortcuts that must reach the app (Ctrl+L).
 #pragma once
 
 #include <functional>
@@ -10,11 +10,11 @@ class PageEvents {
   public:
     PageEvents();
     ~PageEvents();
-    // `onHiddenTooLong` runs when the tab stayed hidden for `minutes` without coming back.
-    void watchHidden(int minutes, std::function<void()> onHiddenTooLong);
+    // `onChange` runs each time the tab is hidden (true) or shown again (false).
+    void watchVisibility(std::function<void(bool hidden)> onChange);
 
-    void hiddenTooLong() {
-        if (onHidden_) onHidden_();
+    void visibilityChanged(bool hidden) {
+        if (onVisibility_) onVisibility_(hidden);
     }
 
     // `onUpdateReady` runs once the service worker has a new version cached and waiting (web/loader.js
@@ -25,7 +25,7 @@ class PageEvents {
     }
 
   private:
-    std::function<void()> onHidden_;
+    std::function<void(bool hidden)> onVisibility_;
     std::function<void()> onUpdate_;
 };
 

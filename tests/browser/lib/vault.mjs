@@ -136,16 +136,3 @@ export function dumpIndexedDb(page) {
 export function contains(haystack, needle) {
   return Buffer.from(haystack).indexOf(Buffer.from(needle, 'utf8')) !== -1;
 }
-
-// Whether the wasm heap holds `text` as UTF-8: the check that locking wiped what it must.
-export function heapContains(page, text) {
-  return page.evaluate((t) => {
-    const needle = new TextEncoder().encode(t);
-    const heap = Module.HEAPU8;
-    outer: for (let i = heap.indexOf(needle[0]); i !== -1 && i <= heap.length - needle.length; i = heap.indexOf(needle[0], i + 1)) {
-      for (let k = 1; k < needle.length; k++) if (heap[i + k] !== needle[k]) continue outer;
-      return true;
-    }
-    return false;
-  }, text);
-}
