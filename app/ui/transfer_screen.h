@@ -25,6 +25,7 @@ struct TransferScreen {
     // The code of the vault's key pair: derived once per unlock (the pair never changes once made),
     // not on every frame.
     std::string receivingCode_;
+    std::string receivingCheck_; // its check digits, read out on the phone
 };
 
 // Under the top bar while the vault is open: "no backup for N days", with a button to make one.
