@@ -261,10 +261,11 @@ void ImportPanel::MakeRows(const vault::Data& mine, Lang lang) {
             case What::Run: {
                 const vault::Run& r = theirs->runs[item.index];
                 const procedures::Procedure* p = library.find(r.procedure);
-                row.label = fill(tr(Str::ImportRun, lang),
-                                 {{"procedure", p ? p->title.in(lang) : r.procedure},
-                                  {"org", OrganisationName(mine, r.org)},
-                                  {"state", tr(r.open() ? Str::ImportRunOpen : Str::ImportRunDone, lang)}});
+                row.label = fill(
+                    tr(Str::ImportRun, lang),
+                    {{"procedure", p ? p->title.in(lang) : r.procedure},
+                     {"org", OrganisationName(mine, r.org)},
+                     {"state", std::string(tr(r.open() ? Str::ImportRunOpen : Str::ImportRunDone, lang))}});
                 break;
             }
             case What::Attachment: {
@@ -301,11 +302,12 @@ void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
     const std::string key = "import-item-" + item.id;
     const bool conflict = item.status == vault::MergeStatus::Conflict;
     Text(ui, row.label);
-    if (item.diffs.empty() && !conflict) return;
+    if (item.diffs.empty() && !conflict && item.versions == 0) return;
     ImGui::Indent();
     // A later version is shown like a conflict: a bundle can be forged, and what it replaces should
     // not go unseen.
-    if (ImGui::BeginTable(("###diff-" + item.id).c_str(), 3,
+    if ((conflict || !item.diffs.empty()) &&
+        ImGui::BeginTable(("###diff-" + item.id).c_str(), 3,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();

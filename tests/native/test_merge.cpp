@@ -239,6 +239,16 @@ TEST_CASE("checklist runs and step pictures a bundle carries are listed with wha
     for (const MergeItem& i : p.items)
         if (i.id == "fresh") fresh.push_back(i.status);
     CHECK(fresh == std::vector<MergeStatus>{MergeStatus::New, MergeStatus::Skipped});
+    // A new entry brings its whole history: counted, since those versions can be restored later.
+    CHECK(item(p, "fresh").versions == 0);
+    Entry planted = m.b.entries.back();
+    planted.id = "planted";
+    planted.fields["title"] = "P";
+    planted.history.push_back(EntryVersion{10, {{"title", "P0"}}, json::object()});
+    m.b.entries.push_back(planted);
+    const MergePreview p2 = previewMerge(m.a, m.b);
+    CHECK(item(p2, "planted").status == MergeStatus::New);
+    CHECK(item(p2, "planted").versions == 1);
 }
 
 TEST_CASE("an import changes the vault exactly as its preview listed, item by item") {

@@ -234,6 +234,8 @@ MergePreview previewMerge(const Data& mine, const Data& theirs) {
         if (item.status == MergeStatus::Conflict || item.status == MergeStatus::Newer) {
             item.diffs = diff(*m, e);
             item.versions = addedVersions(*m, e);
+        } else if (item.status == MergeStatus::New) {
+            item.versions = static_cast<int>(e.history.size()); // it arrives with its history
         }
         p.items.push_back(std::move(item));
     }

@@ -42,7 +42,7 @@ struct MergeItem {
     std::string id; // the incoming item's id; an attachment: its procedure, '\n', its step
     MergeStatus status = MergeStatus::New;
     std::vector<FieldDiff> diffs; // Newer and Conflict: what would change, field by field
-    int versions = 0;      // Newer and Conflict entries: earlier versions the bundle adds to the history
+    int versions = 0;      // entries: earlier versions the bundle adds to the history (a new one: all it has)
     std::size_t index = 0; // where it is in the incoming data's list of its kind
 };
 
