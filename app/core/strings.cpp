@@ -548,6 +548,11 @@ constexpr Entry kTable[] = {
     {Str::FieldBundlePassRepeat, "Повторите парольную фразу пакета", "Repeat the bundle passphrase"},
     {Str::FieldReceivingCode, "Код получения (TSR1-…)", "Receiving code (TSR1-…)"},
     {Str::ExportCodeOk, "Код верный.", "The code is valid."},
+    {Str::ExportCodeCheck,
+     "Контрольные цифры кода: {check}. Сверьте их с получателем по телефону: у него на вкладке «Импорт» "
+     "рядом с кодом должны быть те же цифры.",
+     "The code's check digits: {check}. Compare them with the recipient on the phone: their «Import» tab "
+     "shows the same digits beside the code."},
     {Str::ButtonExportFile, "Скачать файл .tsb", "Download a .tsb file"},
     {Str::ButtonExportText, "Показать текстом", "Show as text"},
     {Str::ExportTextTitle, "Пакет текстом", "The bundle as text"},
@@ -601,6 +606,11 @@ constexpr Entry kTable[] = {
      "сторон: {conflicts}",
      "New: {new} · identical: {same} · newer than yours: {newer} · older than yours: {older} · changed on "
      "both sides: {conflicts}"},
+    {Str::ImportCarriedCounts,
+     "Прохождений чек-листов: {runs} (будет добавлено: {runsNew}) · снимков к шагам: {pictures} (будет "
+     "добавлено: {picturesNew})",
+     "Checklist runs: {runs} (to be added: {runsNew}) · step pictures: {pictures} (to be added: "
+     "{picturesNew})"},
     {Str::ImportForeignCounts,
      "Узнано токенов ЕИС: {recognised} · пропущено (карты, документы, ключи SSH): {skipped} · из корзины не "
      "взято: {binned}",
@@ -620,19 +630,42 @@ constexpr Entry kTable[] = {
     {Str::ImportStatusNewer, "новее вашей: будет обновлена", "newer than yours: will be updated"},
     {Str::ImportStatusOlder, "старее вашей: останется ваша", "older than yours: yours stays"},
     {Str::ImportStatusConflict, "изменена с обеих сторон", "changed on both sides"},
+    {Str::ImportStatusSkipped, "не будет взята: повторяется в пакете", "not taken: repeated in the bundle"},
+    {Str::ImportCarriedNew, "будет добавлено", "will be added"},
+    {Str::ImportCarriedIdentical, "уже есть", "already here"},
+    {Str::ImportCarriedSkipped, "не будет взято: у вас уже есть своё или повтор в пакете",
+     "not taken: yours stays, or it is repeated in the bundle"},
+    {Str::ImportRun, "Прохождение чек-листа «{procedure}» — {org} ({state})",
+     "Checklist run «{procedure}» — {org} ({state})"},
+    {Str::ImportRunOpen, "не завершено", "in progress"},
+    {Str::ImportRunDone, "завершено", "finished"},
+    {Str::ImportPicture, "Снимок к шагу {n} «{step}» процедуры «{procedure}»",
+     "Picture for step {n} «{step}» of «{procedure}»"},
     {Str::ImportDiffField, "Поле", "Field"},
     {Str::ImportDiffMine, "У вас", "Yours"},
     {Str::ImportDiffTheirs, "В пакете", "In the bundle"},
+    {Str::ImportDiffKind, "Вид записи", "Kind"},
+    {Str::ImportDiffVersions, "В историю записи добавятся прежние версии из пакета: {n}",
+     "Earlier versions from the bundle added to the entry's history: {n}"},
     {Str::ImportKeepMine, "Оставить мою", "Keep mine"},
     {Str::ImportTakeTheirs, "Взять из пакета", "Take theirs"},
     {Str::ImportKeepBoth, "Оставить обе", "Keep both"},
     {Str::ButtonImportConfirm, "Импортировать", "Import"},
     {Str::ImportNothingNew, "В пакете нет ничего нового для этого хранилища.",
      "The bundle holds nothing new for this vault."},
-    {Str::ImportMadeAt, "Пакет создан {when}.", "The bundle was made {when}."},
+    {Str::ImportMadeAt, "По словам отправителя, пакет создан {when}. Это ничем не подтверждено.",
+     "The sender says the bundle was made {when}. Nothing confirms this."},
     {Str::ImportMadeAtBy,
-     "Пакет создан {when} на рабочем месте «{workstation}» (так его назвал отправитель).",
-     "The bundle was made {when} at the workstation «{workstation}» (as the sender named it)."},
+     "По словам отправителя, пакет создан {when} на рабочем месте «{workstation}». Это ничем не "
+     "подтверждено: так может написать любой.",
+     "The sender says the bundle was made {when} at the workstation «{workstation}». Nothing confirms this: "
+     "anyone can write it."},
+    {Str::ImportFromAnyoneWithCode,
+     "Пакет зашифрован для кода получения этого компьютера. Код не секретный: такой пакет мог сделать любой, "
+     "у кого есть этот код. Проверьте всё, что будет изменено, прежде чем импортировать.",
+     "The bundle is sealed to this computer's receiving code. The code is not secret: anyone who has it "
+     "could "
+     "have made this bundle. Check everything that will change before you import."},
     {Str::MsgImportPreview, "Файл прочитан. Проверьте, что будет импортировано, и подтвердите.",
      "The file is read. Check what will be imported and confirm."},
     {Str::MsgImportDone, "Импорт записан в хранилище.", "The import is saved in the vault."},
@@ -645,6 +678,11 @@ constexpr Entry kTable[] = {
      "Read out or send this code to whoever will hand you tokens: they enter it when exporting, and the "
      "bundle opens only here. The code is not secret."},
     {Str::ReceivingCodeMaking, "Создаём ключ получения…", "Making the receiving key…"},
+    {Str::ReceivingCodeCheck,
+     "Контрольные цифры: {check}. Отправитель видит их рядом с введённым кодом: если по телефону цифры "
+     "совпали, код дошёл без подмены.",
+     "Check digits: {check}. The sender sees them beside the code they typed: if the digits match on the "
+     "phone, the code was not swapped on the way."},
     {Str::ButtonCopyCode, "Копировать код", "Copy the code"},
     {Str::MsgReceivingCodeCopied, "Код получения скопирован.", "The receiving code is copied."},
     {Str::BackupReminder,

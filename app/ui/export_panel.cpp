@@ -126,10 +126,14 @@ void ExportPanel::DrawProtection(UiContext& ui) {
     TextField(ui, Str::FieldReceivingCode, "export-code", code, 560.0f);
     if (code.empty()) return;
     bundle::BundleError e = bundle::BundleError::None;
-    if (bundle::parseReceivingCode(code, e))
+    if (const std::optional<bundle::PublicKey> key = bundle::parseReceivingCode(code, e)) {
         TextMuted(ui, ui.t(Str::ExportCodeOk));
-    else
+        // A code can be swapped on its way (a forwarded e-mail, a chat): the digits read on the phone tell.
+        Text(ui, fill(tr(Str::ExportCodeCheck, ui.state.settings.language),
+                      {{"check", bundle::receivingCodeCheck(*key)}}));
+    } else {
         ErrorText(ui, bundle::messageFor(e));
+    }
 }
 
 void ExportPanel::Make(UiContext& ui, bool asText) {

@@ -2,6 +2,7 @@
 
 #include "core/kinds/deadlines.h"
 #include "core/kinds/kind.h"
+#include "core/procedures/procedure.h"
 #include "core/time_format.h"
 #include "core/vault/session.h"
 #include "platform/file_picker.h"
@@ -10,15 +11,27 @@
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
-#include <unordered_map>
-
 namespace ts::ui {
 namespace {
 
 constexpr const char* kAccept = ".tsb,.txt,.csv,.json";
 
-Str statusText(vault::MergeStatus s) {
+// A run or a picture is not a record: what happens to it reads differently.
+Str carriedStatusText(vault::MergeStatus s) {
     switch (s) {
+    case vault::MergeStatus::New:
+        return Str::ImportCarriedNew;
+    case vault::MergeStatus::Identical:
+        return Str::ImportCarriedIdentical;
+    default:
+        return Str::ImportCarriedSkipped;
+    }
+}
+
+Str statusText(const vault::MergeItem& item) {
+    using W = vault::MergeItem::What;
+    if (item.what == W::Run || item.what == W::Attachment) return carriedStatusText(item.status);
+    switch (item.status) {
     case vault::MergeStatus::New:
         return Str::ImportStatusNew;
     case vault::MergeStatus::Identical:
@@ -27,6 +40,8 @@ Str statusText(vault::MergeStatus s) {
         return Str::ImportStatusNewer;
     case vault::MergeStatus::Older:
         return Str::ImportStatusOlder;
+    case vault::MergeStatus::Skipped:
+        return Str::ImportStatusSkipped;
     case vault::MergeStatus::Conflict:
         break;
     }
@@ -51,10 +66,12 @@ void ImportPanel::Reset() {
     preview = {};
     rows.clear();
     rowHeights.clear();
+    carried.clear();
     decisions.clear();
     recognised = skipped = binned = 0;
     from.clear();
     createdAt = 0;
+    sealedToUs = false;
 }
 
 void ImportPanel::Wipe() {
@@ -140,6 +157,7 @@ void ImportPanel::OpenBundle(UiContext& ui) {
     }
     createdAt = opened->createdAtMillis;
     from = bundle::workstationOf(*data);
+    sealedToUs = opened->mode == bundle::Mode::Recipient;
     ShowPreview(ui, std::move(*data));
 }
 
@@ -154,7 +172,7 @@ void ImportPanel::ShowPreview(UiContext& ui, vault::Data data) {
     for (const vault::MergeItem& item : preview.items)
         if (item.status == vault::MergeStatus::Conflict) decisions[item.id] = vault::Decision::KeepBoth;
     theirs = std::move(data);
-    MakeRows(ui.state.settings.language);
+    MakeRows(session.data(), ui.state.settings.language);
     step = Step::Preview;
     error.reset();
     ui.tell(Str::MsgImportPreview);
@@ -211,11 +229,16 @@ void ImportPanel::DrawPassphrase(UiContext& ui) {
     }
 }
 
-void ImportPanel::MakeRows(Lang lang) {
-    std::unordered_map<std::string, std::size_t> entries, organisations; // by id: where in theirs
-    for (std::size_t i = 0; i < theirs->entries.size(); ++i) entries.emplace(theirs->entries[i].id, i);
-    for (std::size_t i = 0; i < theirs->organisations.size(); ++i)
-        organisations.emplace(theirs->organisations[i].id, i);
+std::string ImportPanel::OrganisationName(const vault::Data& mine, const std::string& id) const {
+    if (id.empty()) return "—";
+    if (const vault::Organisation* o = mine.organisation(id)) return o->name;
+    if (const vault::Organisation* o = theirs->organisation(id)) return o->name;
+    return id;
+}
+
+void ImportPanel::MakeRows(const vault::Data& mine, Lang lang) {
+    using What = vault::MergeItem::What;
+    const procedures::Library& library = procedures::Library::builtIn();
     rows.clear();
     rowHeights.clear();
     rowsLang = lang;
@@ -224,20 +247,52 @@ void ImportPanel::MakeRows(Lang lang) {
             const vault::MergeItem& item = preview.items[i];
             if ((item.status == vault::MergeStatus::Conflict) != conflicts) continue;
             Row row{i, {}, nullptr};
-            if (item.what == vault::MergeItem::What::Organisation) {
-                const auto o = organisations.find(item.id);
+            switch (item.what) {
+            case What::Organisation:
                 row.label = std::string(tr(Str::ImportOrganisation, lang)) + ": " +
-                            (o != organisations.end() ? theirs->organisations[o->second].name : "");
-            } else if (const auto it = entries.find(item.id); it != entries.end()) {
-                const vault::Entry& e = theirs->entries[it->second];
+                            theirs->organisations[item.index].name;
+                break;
+            case What::Entry: {
+                const vault::Entry& e = theirs->entries[item.index];
                 row.kind = kinds::Registry::builtIn().find(e.kind);
                 row.label = row.kind ? kinds::entryName(*row.kind, e, lang) : e.kind;
+                break;
+            }
+            case What::Run: {
+                const vault::Run& r = theirs->runs[item.index];
+                const procedures::Procedure* p = library.find(r.procedure);
+                row.label = fill(
+                    tr(Str::ImportRun, lang),
+                    {{"procedure", p ? p->title.in(lang) : r.procedure},
+                     {"org", OrganisationName(mine, r.org)},
+                     {"state", std::string(tr(r.open() ? Str::ImportRunOpen : Str::ImportRunDone, lang))}});
+                break;
+            }
+            case What::Attachment: {
+                const vault::Attachment& a = theirs->attachments[item.index];
+                const procedures::Procedure* p = library.find(a.procedure);
+                const int n = p ? p->stepIndex(a.step) : -1;
+                row.label =
+                    fill(tr(Str::ImportPicture, lang),
+                         {{"n", n >= 0 ? std::to_string(n + 1) : "?"},
+                          {"step", n >= 0 ? p->steps[static_cast<std::size_t>(n)].title.in(lang) : a.step},
+                          {"procedure", p ? p->title.in(lang) : a.procedure}});
+                break;
+            }
             }
             row.label += " — ";
-            row.label += tr(statusText(item.status), lang);
+            row.label += tr(statusText(item), lang);
             rows.push_back(std::move(row));
         }
     }
+    using S = vault::MergeStatus;
+    carried.clear();
+    if (!theirs->runs.empty() || !theirs->attachments.empty())
+        carried = fill(tr(Str::ImportCarriedCounts, lang),
+                       {{"runs", std::to_string(theirs->runs.size())},
+                        {"runsNew", std::to_string(preview.count(What::Run, S::New))},
+                        {"pictures", std::to_string(theirs->attachments.size())},
+                        {"picturesNew", std::to_string(preview.count(What::Attachment, S::New))}});
 }
 
 void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
@@ -245,10 +300,14 @@ void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
     const vault::MergeItem& item = preview.items[row.item];
     const kinds::Kind* kind = row.kind;
     const std::string key = "import-item-" + item.id;
+    const bool conflict = item.status == vault::MergeStatus::Conflict;
     Text(ui, row.label);
-    if (item.status != vault::MergeStatus::Conflict) return;
+    if (item.diffs.empty() && !conflict && item.versions == 0) return;
     ImGui::Indent();
-    if (ImGui::BeginTable(("###diff-" + item.id).c_str(), 3,
+    // A later version is shown like a conflict: a bundle can be forged, and what it replaces should
+    // not go unseen.
+    if ((conflict || !item.diffs.empty()) &&
+        ImGui::BeginTable(("###diff-" + item.id).c_str(), 3,
                           ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -257,18 +316,43 @@ void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
         TextMuted(ui, ui.t(Str::ImportDiffMine));
         ImGui::TableNextColumn();
         TextMuted(ui, ui.t(Str::ImportDiffTheirs));
+        const vault::Data& mine = ui.services.session.data();
+        const kinds::Registry& registry = kinds::Registry::builtIn();
+        const auto kindTitle = [&](const std::string& id) {
+            const kinds::Kind* k = registry.find(id);
+            return k ? k->title.in(lang) : id;
+        };
         for (const vault::FieldDiff& d : item.diffs) {
-            const kinds::Field* f = kind ? kind->field(d.field) : nullptr;
-            const bool secret = f && f->secret;
+            std::string label, a = d.mine, b = d.theirs;
+            if (d.field == "#kind") {
+                label = ui.t(Str::ImportDiffKind);
+                a = kindTitle(a), b = kindTitle(b);
+            } else if (d.field == "#org") {
+                label = ui.t(Str::ImportOrganisation);
+                a = OrganisationName(mine, a), b = OrganisationName(mine, b);
+            } else if (item.what == vault::MergeItem::What::Organisation) {
+                label = d.field;
+            } else {
+                // A field no kind of this version knows may be a newer version's secret: its length only.
+                const kinds::Field* f = kind ? kind->field(d.field) : nullptr;
+                label = f ? f->label.in(lang) : d.field;
+                if (!f || f->secret) a = Masked(a), b = Masked(b);
+            }
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            Text(ui, f ? f->label.in(lang) : d.field);
+            Text(ui, label);
             ImGui::TableNextColumn();
-            Text(ui, secret ? Masked(d.mine) : d.mine);
+            Text(ui, a);
             ImGui::TableNextColumn();
-            Text(ui, secret ? Masked(d.theirs) : d.theirs);
+            Text(ui, b);
         }
         ImGui::EndTable();
+    }
+    if (item.versions > 0)
+        TextMuted(ui, fill(tr(Str::ImportDiffVersions, lang), {{"n", std::to_string(item.versions)}}));
+    if (!conflict) {
+        ImGui::Unindent();
+        return;
     }
     const std::pair<vault::Decision, std::pair<Str, const char*>> choices[] = {
         {vault::Decision::KeepMine, {Str::ImportKeepMine, "mine"}},
@@ -291,17 +375,19 @@ void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
 void ImportPanel::DrawPreview(UiContext& ui) {
     const Lang lang = ui.state.settings.language;
     Text(ui, fileName, ui.fonts.heading);
-    if (createdAt != 0) {
+    if (createdAt != 0) { // both only what the sender wrote: nothing in a bundle proves them
         const std::string when = formatDateTime(createdAt, ui.services.clock.utcOffsetMinutes());
         TextMuted(ui, fill(tr(from.empty() ? Str::ImportMadeAt : Str::ImportMadeAtBy, lang),
                            {{"when", when}, {"workstation", from}}));
     }
+    if (sealedToUs) WarningText(ui, ui.t(Str::ImportFromAnyoneWithCode));
     using S = vault::MergeStatus;
     Text(ui, fill(tr(Str::ImportCounts, lang), {{"new", std::to_string(preview.count(S::New))},
                                                 {"same", std::to_string(preview.count(S::Identical))},
                                                 {"newer", std::to_string(preview.count(S::Newer))},
                                                 {"older", std::to_string(preview.count(S::Older))},
                                                 {"conflicts", std::to_string(preview.count(S::Conflict))}}));
+    if (!carried.empty()) Text(ui, carried);
     if (recognised || skipped || binned)
         TextMuted(ui, fill(tr(Str::ImportForeignCounts, lang), {{"recognised", std::to_string(recognised)},
                                                                 {"skipped", std::to_string(skipped)},
@@ -312,31 +398,34 @@ void ImportPanel::DrawPreview(UiContext& ui) {
     if (previewedAt != ui.services.session.dataVersion()) { // another tab saved: look again
         preview = vault::previewMerge(ui.services.session.data(), *theirs);
         previewedAt = ui.services.session.dataVersion();
-        MakeRows(lang);
+        MakeRows(ui.services.session.data(), lang);
     }
-    if (rowsLang != lang) MakeRows(lang);
+    if (rowsLang != lang) MakeRows(ui.services.session.data(), lang);
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2;
     ImGui::BeginChild("import-preview",
                       ImVec2(0, std::max(160.0f, ImGui::GetContentRegionAvail().y - footer)),
                       ImGuiChildFlags_Border);
-    if (rowHeights.size() != rows.size()) { // until drawn: a line, a conflict its table and choices
+    if (rowHeights.size() != rows.size()) { // until drawn: a line, the differences, a conflict's choices
         const float line = ImGui::GetTextLineHeightWithSpacing();
         const float cell = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;
         const float choices = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
         rowHeights.clear();
         for (const Row& row : rows) {
             const vault::MergeItem& item = preview.items[row.item];
-            rowHeights.push_back(item.status != vault::MergeStatus::Conflict
-                                     ? line
-                                     : line + cell * static_cast<float>(item.diffs.size() + 1) + choices);
+            const bool conflict = item.status == vault::MergeStatus::Conflict;
+            float h = line;
+            if (conflict || !item.diffs.empty()) h += cell * static_cast<float>(item.diffs.size() + 1);
+            if (item.versions > 0) h += line;
+            if (conflict) h += choices;
+            rowHeights.push_back(h);
         }
     }
     RowClipper clip(rowHeights);
     for (std::size_t r = 0; clip.Step(r);) DrawItem(ui, rows[r]);
     ImGui::EndChild();
-    const bool nothing = preview.count(S::New) + preview.count(S::Newer) + preview.count(S::Conflict) == 0;
+    const bool nothing = !preview.changesAnything();
     if (Button(ui, Str::ButtonImportConfirm, "import-confirm", !nothing && !ui.services.session.saving())) {
-        ui.services.session.submit(vault::importChange(*theirs, decisions));
+        ui.services.session.submit(vault::importChange(*theirs, preview, decisions));
         Reset();
         ui.tell(Str::MsgImportDone);
         return;

@@ -40,8 +40,9 @@ struct ImportPanel {
     std::map<std::string, vault::Decision> decisions;
     bundle::Source source = bundle::Source::Unknown;
     int recognised = 0, skipped = 0, binned = 0;
-    std::string from;              // the sender's workstation name, if the bundle carries one
-    std::int64_t createdAt = 0;    // when the bundle was written (inside its encryption); 0: not a bundle
+    std::string from;              // the sender's workstation name, if the bundle carries one (their claim)
+    std::int64_t createdAt = 0;    // when the sender says it was written; 0: not a bundle
+    bool sealedToUs = false;       // sealed to this computer's receiving code: anyone with it could
     std::uint64_t previewedAt = 0; // the vault's data version the preview was made against
 
     // The preview's rows as drawn, conflicts first (they want a decision); made once per preview
@@ -49,11 +50,12 @@ struct ImportPanel {
     struct Row {
         std::size_t item; // in preview.items
         std::string label;
-        const kinds::Kind* kind = nullptr; // an entry's kind, for the conflict's field names
+        const kinds::Kind* kind = nullptr; // an entry's kind, for the field names of its differences
     };
     std::vector<Row> rows;
     Lang rowsLang = Lang::Ru;
     std::vector<float> rowHeights; // for RowClipper
+    std::string carried;           // the runs and pictures line, made with the rows; empty: none
 
     // Alive while a file dialog is open: a lock in between makes the answer land nowhere.
     std::shared_ptr<bool> alive = std::make_shared<bool>(true);
@@ -66,7 +68,8 @@ struct ImportPanel {
     void DrawPassphrase(UiContext& ui);
     void DrawPreview(UiContext& ui);
     void DrawItem(UiContext& ui, const Row& row);
-    void MakeRows(Lang lang);
+    void MakeRows(const vault::Data& mine, Lang lang);
+    std::string OrganisationName(const vault::Data& mine, const std::string& id) const;
     void Picked(UiContext& ui, const PickedFile& file);
     void Read(UiContext& ui, std::string name, std::span<const std::uint8_t> bytes);
     void OpenBundle(UiContext& ui);

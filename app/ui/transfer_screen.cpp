@@ -17,6 +17,7 @@ void TransferScreen::Wipe() {
     exporting.Wipe();
     importing.Wipe();
     receivingCode_.clear();
+    receivingCheck_.clear();
 }
 
 void TransferScreen::DrawReceivingCode(UiContext& ui) {
@@ -27,7 +28,10 @@ void TransferScreen::DrawReceivingCode(UiContext& ui) {
     if (receivingCode_.empty()) {
         receivingCodeOf_ = session.dataVersion();
         const std::optional<bundle::KeyPair> keys = bundle::installationKeys(session.data());
-        if (keys) receivingCode_ = bundle::receivingCode(keys->publicKey);
+        if (keys) {
+            receivingCode_ = bundle::receivingCode(keys->publicKey);
+            receivingCheck_ = bundle::receivingCodeCheck(keys->publicKey);
+        }
     }
     if (receivingCode_.empty()) {
         // Made once per vault, on first need; a second tab doing the same loses in apply().
@@ -40,6 +44,7 @@ void TransferScreen::DrawReceivingCode(UiContext& ui) {
     ImGui::PushFont(ui.fonts.heading);
     Text(ui, code);
     ImGui::PopFont();
+    Text(ui, fill(tr(Str::ReceivingCodeCheck, ui.state.settings.language), {{"check", receivingCheck_}}));
     if (Button(ui, Str::ButtonCopyCode, "copy-receiving-code")) {
         ui.services.clipboard.setText(code);
         ui.tell(Str::MsgReceivingCodeCopied);

@@ -25,7 +25,8 @@ struct TransferScreen {
     // The code of the vault's key pair, derived again only when the vault's data changed (a
     // passphrase change may make a new pair), not on every frame.
     std::string receivingCode_;
-    std::uint64_t receivingCodeOf_ = 0; // the session's dataVersion() it was derived from
+    std::string receivingCheck_;        // its check digits, read out on the phone
+    std::uint64_t receivingCodeOf_ = 0; // the session's dataVersion() both were derived from
 };
 
 // Under the top bar while the vault is open: "no backup for N days", with a button to make one.

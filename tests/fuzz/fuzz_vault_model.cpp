@@ -28,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     (void)vault::previewMerge(parsed, parsed);
     vault::Data empty;
-    (void)vault::applyImport(empty, vault::importChange(parsed, {}), fuzz::kNow);
+    (void)vault::applyImport(empty, vault::importChange(parsed, vault::previewMerge(empty, parsed), {}),
+                             fuzz::kNow);
     return 0;
 }

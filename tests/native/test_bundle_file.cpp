@@ -5,6 +5,7 @@
 #include "test_bytes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <doctest/doctest.h>
 #include <limits>
 #include <set>
@@ -33,6 +34,8 @@ constexpr std::string_view kAlicePublic = "8520f0098930a754748b7ddcb43ef75a0dbf3
 // Built from docs/bundle-format.md by tests/python/decrypt_bundle.py --receiving-code-of <Alice's secret>.
 constexpr std::string_view kAliceCode =
     "TSR1-GMGF0-2C962-KN8X4-BFQEB-8FQQB-86VYE-GD4RW-1NX7B-MJMRX-AMV9S-N1BDM-968D0";
+// Built from docs/bundle-format.md by tests/python/decrypt_bundle.py --check-digits-of <Alice's secret>.
+constexpr std::string_view kAliceCheck = "74658 23897 82204 17482";
 
 std::string textOf(const crypto::SecretBytes& s) {
     return std::string(s.begin(), s.end());
@@ -580,6 +583,33 @@ TEST_CASE("the bundle receiving code is the one the document builds and round-tr
         const auto parsed = parseReceivingCode(code, e);
         REQUIRE(parsed.has_value());
         CHECK(*parsed == k.publicKey);
+    }
+}
+
+TEST_CASE("a receiving code's check digits are the ones the document builds, and tell keys apart") {
+    REQUIRE(crypto::init());
+    PublicKey alice{};
+    const Bytes pk = hex(kAlicePublic);
+    std::copy(pk.begin(), pk.end(), alice.begin());
+    CHECK(receivingCodeCheck(alice) == kAliceCheck);
+
+    // What the sender sees beside the code they typed is what the recipient sees beside their own.
+    BundleError e = BundleError::None;
+    const auto typed = parseReceivingCode(kAliceCode, e);
+    REQUIRE(typed.has_value());
+    CHECK(receivingCodeCheck(*typed) == kAliceCheck);
+
+    // One bit of the key changes the digits: a swapped code shows other digits.
+    for (std::size_t bit = 0; bit < 8 * alice.size(); bit += 7) {
+        PublicKey other = alice;
+        other[bit / 8] ^= static_cast<std::uint8_t>(1u << (bit % 8));
+        CHECK(receivingCodeCheck(other) != kAliceCheck);
+    }
+    for (int i = 0; i < 20; ++i) {
+        const std::string check = receivingCodeCheck(keys().publicKey);
+        REQUIRE(check.size() == 23);
+        for (std::size_t c = 0; c < check.size(); ++c)
+            CHECK((c % 6 == 5 ? check[c] == ' ' : std::isdigit(static_cast<unsigned char>(check[c])) != 0));
     }
 }
 

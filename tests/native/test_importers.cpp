@@ -375,14 +375,14 @@ TEST_CASE("imported exports go through the import preview into an empty and a no
         const Imported first = import();
         const vault::MergePreview p = vault::previewMerge(empty, first.data);
         CHECK(p.count(vault::MergeStatus::New) == static_cast<int>(first.data.entries.size()));
-        REQUIRE(vault::apply(empty, vault::importChange(first.data, {}), kNow + 1));
+        REQUIRE(vault::apply(empty, vault::importChange(first.data, p, {}), kNow + 1));
         CHECK(empty.entries.size() == first.data.entries.size());
 
         // The same file again (new ids): matched by kind and fields, nothing is added.
         const Imported again = import();
         const vault::MergePreview p2 = vault::previewMerge(empty, again.data);
         CHECK(p2.count(vault::MergeStatus::Identical) == static_cast<int>(again.data.entries.size()));
-        CHECK_FALSE(vault::apply(empty, vault::importChange(again.data, {}), kNow + 2));
+        CHECK_FALSE(vault::apply(empty, vault::importChange(again.data, p2, {}), kNow + 2));
         CHECK(empty.entries.size() == first.data.entries.size());
 
         // Into a vault with entries of its own, one of them already holding an imported entry.
@@ -399,7 +399,7 @@ TEST_CASE("imported exports go through the import preview into an empty and a no
         const vault::MergePreview p3 = vault::previewMerge(mine, again.data);
         CHECK(p3.count(vault::MergeStatus::Identical) == 1);
         CHECK(p3.count(vault::MergeStatus::New) == static_cast<int>(again.data.entries.size()) - 1);
-        REQUIRE(vault::apply(mine, vault::importChange(again.data, {}), kNow + 3));
+        REQUIRE(vault::apply(mine, vault::importChange(again.data, p3, {}), kNow + 3));
         CHECK(mine.entries.size() == again.data.entries.size() + 1);
         CHECK(mine.find(own.id) != nullptr);
     }

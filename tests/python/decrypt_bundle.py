@@ -8,8 +8,12 @@ usage:
   decrypt_bundle.py FILE --passphrase PASSPHRASE [--expect JSON]
   decrypt_bundle.py FILE --secret-key HEX [--receiving-code CODE] [--expect JSON]
   decrypt_bundle.py --receiving-code-of HEX
+  decrypt_bundle.py --check-digits-of HEX
+  decrypt_bundle.py --check-digits-of-code CODE
 With --expect it exits 1 unless the payload is exactly those bytes. With --receiving-code it also
 checks that CODE is the receiving code of the secret key's public key, as the document builds it.
+--receiving-code-of and --check-digits-of print the receiving code and its check digits of the
+public key of a secret key given in hex; --check-digits-of-code the check digits of a receiving code.
 Run it with Debian's /usr/bin/python3 (python3-nacl).
 """
 import argparse
@@ -68,6 +72,26 @@ def receiving_code(public_key: bytes) -> str:
     bits = int.from_bytes(data, "big") << 4  # 296 bits padded with four 0 bits to 300
     chars = [CROCKFORD[(bits >> (5 * (59 - i))) & 31] for i in range(60)]
     return "TSR1" + "".join("-" + "".join(chars[i:i + 5]) for i in range(0, 60, 5))
+
+
+def check_digits(public_key: bytes) -> str:
+    """4 groups of 5 digits: each 5 bytes of BLAKE2b-160(domain || public key), big-endian, mod 100000."""
+    d = hashlib.blake2b(b"TokenSafe receiving code check" + public_key, digest_size=20).digest()
+    return " ".join("%05d" % (int.from_bytes(d[5 * k:5 * k + 5], "big") % 100000) for k in range(4))
+
+
+def public_key_of_code(code: str) -> bytes:
+    """The public key a well-formed receiving code names (no tolerance of typos here)."""
+    chars = code.replace("-", "")
+    if not chars.startswith("TSR1") or len(chars) != 64:
+        raise BundleError("BadReceivingCode")
+    bits = 0
+    for c in chars[4:]:
+        bits = (bits << 5) | CROCKFORD.index(c)
+    data = (bits >> 4).to_bytes(37, "big")
+    if checksum(data[:32])[:5] != data[32:]:
+        raise BundleError("ReceivingCodeTypo")
+    return data[:32]
 
 
 def decrypt(f: bytes, passphrase=None, secret_key=None):
@@ -147,11 +171,19 @@ def main(argv: list) -> int:
     p.add_argument("--secret-key")
     p.add_argument("--receiving-code")
     p.add_argument("--receiving-code-of")
+    p.add_argument("--check-digits-of")
+    p.add_argument("--check-digits-of-code")
     p.add_argument("--expect")
     a = p.parse_args(argv[1:])
 
     if a.receiving_code_of:
         print(receiving_code(nacl.bindings.crypto_scalarmult_base(bytes.fromhex(a.receiving_code_of))))
+        return 0
+    if a.check_digits_of:
+        print(check_digits(nacl.bindings.crypto_scalarmult_base(bytes.fromhex(a.check_digits_of))))
+        return 0
+    if a.check_digits_of_code:
+        print(check_digits(public_key_of_code(a.check_digits_of_code)))
         return 0
     if not a.file or (a.passphrase is None) == (a.secret_key is None):
         print(__doc__, file=sys.stderr)

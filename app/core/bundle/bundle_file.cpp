@@ -276,6 +276,27 @@ Fingerprint fingerprintOf(const PublicKey& publicKey) {
     return f;
 }
 
+std::string receivingCodeCheck(const PublicKey& publicKey) {
+    // A hash of its own (a prefix and another length than the fingerprint's), so the digits say
+    // nothing about the fingerprint in a bundle's header.
+    static constexpr std::string_view kDomain = "TokenSafe receiving code check";
+    std::array<std::uint8_t, 20> digest{};
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, digest.size());
+    crypto_generichash_update(&state, reinterpret_cast<const std::uint8_t*>(kDomain.data()), kDomain.size());
+    crypto_generichash_update(&state, publicKey.data(), publicKey.size());
+    crypto_generichash_final(&state, digest.data(), digest.size());
+    std::string out;
+    for (std::size_t group = 0; group < 4; ++group) {
+        std::uint64_t n = 0; // 5 bytes, big-endian: 40 bits, so n mod 100000 is all but unbiased
+        for (std::size_t i = 0; i < 5; ++i) n = (n << 8) | digest[group * 5 + i];
+        const std::string digits = std::to_string(n % 100000);
+        if (group > 0) out += ' ';
+        out.append(5 - digits.size(), '0').append(digits);
+    }
+    return out;
+}
+
 bool Info::isFor(const PublicKey& publicKey) const {
     return mode == Mode::Recipient && recipient == fingerprintOf(publicKey);
 }

@@ -75,6 +75,13 @@ KeyPair newKeyPair();
 // First 8 bytes of BLAKE2b-128(public key): in a recipient bundle's header, in clear.
 Fingerprint fingerprintOf(const PublicKey& publicKey);
 
+// The code's check digits: "NNNNN NNNNN NNNNN NNNNN", 20 decimal digits derived from the public key
+// with BLAKE2b (docs/bundle-format.md, "Check digits"). Two people read them to each other on the
+// phone: if the digits beside the code the sender typed match the ones the recipient's computer
+// shows beside its own code, the code was not swapped on its way (about 66 bits: no one can make a
+// key pair with the same digits). Not secret.
+std::string receivingCodeCheck(const PublicKey& publicKey);
+
 // "TSR1-XXXXX-…" (12 groups of 5 Crockford base32 characters): the public key and a checksum.
 std::string receivingCode(const PublicKey& publicKey);
 // Tolerates spaces, line breaks, dashes, lower case and O/I/L for 0/1. BadReceivingCode when it is

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace ts::vault {
 
@@ -25,6 +26,10 @@ MergeStatus classify(const Entry* mine, const Entry& theirs) {
     return MergeStatus::Conflict;
 }
 
+std::string contentKey(const Entry& e) {
+    return e.kind + '\n' + e.fields.dump();
+}
+
 // Our entry that an incoming one is a version of: the one with its id or else — another tool's
 // export has its own ids — the first with the same kind and fields. Looked up by hash, so
 // importing thousands of entries into a vault of thousands stays linear.
@@ -35,24 +40,42 @@ class Counterparts {
     }
     const Entry* find(const Data& mine, const Entry& theirs) const {
         if (const auto it = byId_.find(theirs.id); it != byId_.end()) return &mine.entries[it->second];
-        if (const auto it = byContent_.find(key(theirs)); it != byContent_.end())
+        if (const auto it = byContent_.find(contentKey(theirs)); it != byContent_.end())
             return &mine.entries[it->second];
         return nullptr;
     }
     bool hasId(const std::string& id) const { return byId_.count(id) > 0; }
     void add(const Entry& e, std::size_t index) {
         byId_.emplace(e.id, index);
-        byContent_.emplace(key(e), index);
+        byContent_.emplace(contentKey(e), index);
     }
     // Entry `index` is about to take new fields: its old content no longer names it.
     void forget(const Entry& e, std::size_t index) {
-        const auto it = byContent_.find(key(e));
+        const auto it = byContent_.find(contentKey(e));
         if (it != byContent_.end() && it->second == index) byContent_.erase(it);
     }
 
   private:
-    static std::string key(const Entry& e) { return e.kind + '\n' + e.fields.dump(); }
     std::unordered_map<std::string, std::size_t> byId_, byContent_;
+};
+
+// What the incoming data repeats: only the first occurrence of an id (an entry's content, a
+// picture's step) is listed and taken, so a crafted bundle cannot slip a second version of an item
+// behind the one the preview shows. The preview and the import walk the data in the same order.
+class Repeats {
+  public:
+    bool entry(const Entry& e) {
+        const bool again = entryIds_.count(e.id) > 0 || contents_.count(contentKey(e)) > 0;
+        entryIds_.insert(e.id);
+        contents_.insert(contentKey(e));
+        return again;
+    }
+    bool organisation(const Organisation& o) { return !orgIds_.insert(o.id).second; }
+    bool run(const Run& r) { return !runIds_.insert(r.id).second; }
+    bool attachment(const Attachment& a) { return !steps_.insert(a.procedure + '\n' + a.step).second; }
+
+  private:
+    std::unordered_set<std::string> entryIds_, contents_, orgIds_, runIds_, steps_;
 };
 
 std::vector<FieldDiff> diff(const Entry& mine, const Entry& theirs) {
@@ -65,12 +88,43 @@ std::vector<FieldDiff> diff(const Entry& mine, const Entry& theirs) {
         const std::string a = stringAt(mine.fields, k), b = stringAt(theirs.fields, k);
         if (a != b) out.push_back(FieldDiff{k, a, b});
     }
+    // Taking theirs also files ours under their organisation when ours has none (adopt()).
+    if (mine.org.empty() && !theirs.org.empty()) out.insert(out.begin(), FieldDiff{"#org", "", theirs.org});
     if (mine.kind != theirs.kind) out.insert(out.begin(), FieldDiff{"#kind", mine.kind, theirs.kind});
     return out;
 }
 
+// The versions of theirs that adopt() adds to our entry's history.
+int addedVersions(const Entry& mine, const Entry& theirs) {
+    std::unordered_set<std::string> known{mine.fields.dump()};
+    for (const EntryVersion& v : mine.history) known.insert(v.fields.dump());
+    int n = 0;
+    for (const EntryVersion& v : theirs.history) n += known.insert(v.fields.dump()).second ? 1 : 0;
+    return n;
+}
+
 bool sameOrganisation(const Organisation& a, const Organisation& b) {
     return a.name == b.name && a.country == b.country && a.taxId == b.taxId;
+}
+
+MergeStatus organisationStatus(const Data& data, const Organisation& o) {
+    const Organisation* m = data.organisation(o.id);
+    return !m ? MergeStatus::New : sameOrganisation(*m, o) ? MergeStatus::Identical : MergeStatus::Conflict;
+}
+
+// A run with an id we have is ours already; a second open run for one organisation and system
+// cannot be (apply() refuses it), so an incoming one next to ours is not taken.
+MergeStatus runStatus(const Data& data, const Run& r, bool openTaken) {
+    if (data.run(r.id)) return MergeStatus::Identical;
+    if (r.open() && (openTaken || data.openRun(r.org, r.system))) return MergeStatus::Skipped;
+    return MergeStatus::New;
+}
+
+// A step has one picture: ours stays.
+MergeStatus attachmentStatus(const Data& data, const Attachment& a) {
+    const Attachment* m = data.attachment(a.procedure, a.step);
+    if (!m) return MergeStatus::New;
+    return m->jpeg == a.jpeg ? MergeStatus::Identical : MergeStatus::Skipped;
 }
 
 const char* decisionName(Decision d) {
@@ -83,6 +137,24 @@ const char* decisionName(Decision d) {
         break;
     }
     return "both";
+}
+
+const char* statusName(MergeStatus s) {
+    switch (s) {
+    case MergeStatus::New:
+        return "new";
+    case MergeStatus::Identical:
+        return "identical";
+    case MergeStatus::Newer:
+        return "newer";
+    case MergeStatus::Older:
+        return "older";
+    case MergeStatus::Conflict:
+        return "conflict";
+    case MergeStatus::Skipped:
+        break;
+    }
+    return "skipped";
 }
 
 // Their versions, then ours on top: the entry's history keeps every version either side saw.
@@ -98,22 +170,55 @@ void adopt(Entry& mine, const Entry& theirs, std::int64_t now) {
     if (mine.org.empty()) mine.org = theirs.org;
 }
 
+constexpr std::pair<MergeItem::What, const char*> kLists[] = {
+    {MergeItem::What::Organisation, "organisations"},
+    {MergeItem::What::Entry, "entries"},
+    {MergeItem::What::Run, "runs"},
+    {MergeItem::What::Attachment, "attachments"},
+};
+
+std::size_t sizeOf(const Data& d, MergeItem::What w) {
+    switch (w) {
+    case MergeItem::What::Organisation:
+        return d.organisations.size();
+    case MergeItem::What::Entry:
+        return d.entries.size();
+    case MergeItem::What::Run:
+        return d.runs.size();
+    case MergeItem::What::Attachment:
+        break;
+    }
+    return d.attachments.size();
+}
+
 } // namespace
 
 int MergePreview::count(MergeStatus s) const {
-    return static_cast<int>(
-        std::count_if(items.begin(), items.end(), [&](const MergeItem& i) { return i.status == s; }));
+    return count(MergeItem::What::Entry, s) + count(MergeItem::What::Organisation, s);
+}
+
+int MergePreview::count(MergeItem::What w, MergeStatus s) const {
+    return static_cast<int>(std::count_if(items.begin(), items.end(),
+                                          [&](const MergeItem& i) { return i.what == w && i.status == s; }));
+}
+
+bool MergePreview::changesAnything() const {
+    return std::any_of(items.begin(), items.end(), [](const MergeItem& i) {
+        return i.status == MergeStatus::New || i.status == MergeStatus::Newer ||
+               i.status == MergeStatus::Conflict;
+    });
 }
 
 MergePreview previewMerge(const Data& mine, const Data& theirs) {
     MergePreview p;
-    for (const Organisation& o : theirs.organisations) {
-        const Organisation* m = mine.organisation(o.id);
-        MergeItem item{MergeItem::What::Organisation, o.id, MergeStatus::New, {}};
-        if (m && sameOrganisation(*m, o)) {
-            item.status = MergeStatus::Identical;
-        } else if (m) {
-            item.status = MergeStatus::Conflict;
+    Repeats seen;
+    using What = MergeItem::What;
+    for (std::size_t i = 0; i < theirs.organisations.size(); ++i) {
+        const Organisation& o = theirs.organisations[i];
+        MergeItem item{What::Organisation, o.id, MergeStatus::Skipped, {}, 0, i};
+        if (!seen.organisation(o)) item.status = organisationStatus(mine, o);
+        if (item.status == MergeStatus::Conflict) {
+            const Organisation* m = mine.organisation(o.id);
             for (auto [field, a, b] :
                  {std::tuple{"name", m->name, o.name}, std::tuple{"taxId", m->taxId, o.taxId},
                   std::tuple{"country", m->country, o.country}})
@@ -122,47 +227,92 @@ MergePreview previewMerge(const Data& mine, const Data& theirs) {
         p.items.push_back(std::move(item));
     }
     const Counterparts ours(mine);
-    for (const Entry& e : theirs.entries) {
+    for (std::size_t i = 0; i < theirs.entries.size(); ++i) {
+        const Entry& e = theirs.entries[i];
         const Entry* m = ours.find(mine, e);
-        MergeItem item{MergeItem::What::Entry, e.id, classify(m, e), {}};
-        if (item.status == MergeStatus::Conflict) item.diffs = diff(*m, e);
+        MergeItem item{What::Entry, e.id, seen.entry(e) ? MergeStatus::Skipped : classify(m, e), {}, 0, i};
+        if (item.status == MergeStatus::Conflict || item.status == MergeStatus::Newer) {
+            item.diffs = diff(*m, e);
+            item.versions = addedVersions(*m, e);
+        } else if (item.status == MergeStatus::New) {
+            item.versions = static_cast<int>(e.history.size()); // it arrives with its history
+        }
+        p.items.push_back(std::move(item));
+    }
+    std::unordered_set<std::string> openTaken; // organisation '\n' system of the open runs taken
+    for (std::size_t i = 0; i < theirs.runs.size(); ++i) {
+        const Run& r = theirs.runs[i];
+        const std::string pair = r.org + '\n' + r.system;
+        MergeItem item{What::Run, r.id, MergeStatus::Skipped, {}, 0, i};
+        if (!seen.run(r)) item.status = runStatus(mine, r, r.open() && openTaken.count(pair));
+        if (item.status == MergeStatus::New && r.open()) openTaken.insert(pair);
+        p.items.push_back(std::move(item));
+    }
+    for (std::size_t i = 0; i < theirs.attachments.size(); ++i) {
+        const Attachment& a = theirs.attachments[i];
+        MergeItem item{What::Attachment, a.procedure + '\n' + a.step, MergeStatus::Skipped, {}, 0, i};
+        if (!seen.attachment(a)) item.status = attachmentStatus(mine, a);
         p.items.push_back(std::move(item));
     }
     return p;
 }
 
-Change importChange(const Data& theirs, const std::map<std::string, Decision>& decisions) {
+Change importChange(const Data& theirs, const MergePreview& preview,
+                    const std::map<std::string, Decision>& decisions) {
     Change c;
     c.kind = Change::Kind::Import;
     json d = json::object();
     for (const auto& [id, decision] : decisions) d[id] = decisionName(decision);
+    // What the user was shown for each incoming item, by its place in the data; "unlisted" for an
+    // item the preview did not list, which is then not applied.
+    json shown = json::object();
+    for (const auto& [what, name] : kLists) shown[name] = json(sizeOf(theirs, what), "unlisted");
+    for (const MergeItem& item : preview.items)
+        for (const auto& [what, name] : kLists)
+            if (item.what == what && item.index < shown[name].size())
+                shown[name][item.index] = statusName(item.status);
     const crypto::SecretBytes bytes = serialize(theirs);
-    c.fields = {{"data", json::parse(bytes.begin(), bytes.end())}, {"decisions", std::move(d)}};
+    c.fields = {{"data", json::parse(bytes.begin(), bytes.end())},
+                {"decisions", std::move(d)},
+                {"shown", std::move(shown)}};
     return c;
 }
 
 bool applyImport(Data& data, const Change& c, std::int64_t now) {
-    if (!c.fields.contains("data") || !c.fields.contains("decisions") || !c.fields["decisions"].is_object())
+    if (!c.fields.contains("data") || !c.fields.contains("decisions") || !c.fields["decisions"].is_object() ||
+        !c.fields.contains("shown") || !c.fields["shown"].is_object())
         return false;
     const std::string text = c.fields["data"].dump();
     Data theirs;
     if (parse(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), theirs) !=
         ParseError::None)
         return false;
+    const json& shown = c.fields["shown"];
+    for (const auto& [what, name] : kLists)
+        if (!shown.contains(name) || !shown[name].is_array() || shown[name].size() != sizeOf(theirs, what))
+            return false;
+    // Applied only as the preview showed it: a status that changed since is not what the user saw.
+    const auto asShown = [&](const char* list, std::size_t i, MergeStatus now) {
+        const json& s = shown[list][i];
+        return s.is_string() && s.get_ref<const std::string&>() == statusName(now);
+    };
     const json& decisions = c.fields["decisions"];
     const auto decided = [&](const std::string& id) {
         const std::string d = decisions.value(id, std::string("both"));
         return d == "mine" ? Decision::KeepMine : d == "theirs" ? Decision::TakeTheirs : Decision::KeepBoth;
     };
+    Repeats seen;
     bool changed = false;
-    for (const Organisation& o : theirs.organisations) {
-        auto it = std::find_if(data.organisations.begin(), data.organisations.end(),
-                               [&](const Organisation& m) { return m.id == o.id; });
-        if (it == data.organisations.end()) {
+    for (std::size_t i = 0; i < theirs.organisations.size(); ++i) {
+        const Organisation& o = theirs.organisations[i];
+        const MergeStatus status = seen.organisation(o) ? MergeStatus::Skipped : organisationStatus(data, o);
+        if (!asShown("organisations", i, status)) continue;
+        if (status == MergeStatus::New) {
             data.organisations.push_back(o);
             changed = true;
-        } else if (!sameOrganisation(*it, o) && decided(o.id) == Decision::TakeTheirs) {
-            *it = o;
+        } else if (status == MergeStatus::Conflict && decided(o.id) == Decision::TakeTheirs) {
+            *std::find_if(data.organisations.begin(), data.organisations.end(),
+                          [&](const Organisation& m) { return m.id == o.id; }) = o;
             changed = true;
         } // an organisation is a name and a number: "both" would make two of one, so ours stays
     }
@@ -171,11 +321,15 @@ bool applyImport(Data& data, const Change& c, std::int64_t now) {
         ours.add(e, data.entries.size());
         data.entries.push_back(std::move(e));
     };
-    for (const Entry& e : theirs.entries) {
+    for (std::size_t i = 0; i < theirs.entries.size(); ++i) {
+        const Entry& e = theirs.entries[i];
         const Entry* m = ours.find(data, e);
-        const MergeStatus status = classify(m, e);
+        const MergeStatus status = seen.entry(e) ? MergeStatus::Skipped : classify(m, e);
+        if (!asShown("entries", i, status)) continue;
         Entry* mine = m ? &data.entries[static_cast<std::size_t>(m - data.entries.data())] : nullptr;
-        if (status == MergeStatus::Identical || status == MergeStatus::Older) continue;
+        if (status == MergeStatus::Identical || status == MergeStatus::Older ||
+            status == MergeStatus::Skipped)
+            continue;
         if (status == MergeStatus::Newer ||
             (status == MergeStatus::Conflict && decided(e.id) == Decision::TakeTheirs)) {
             if (mine->kind != e.kind) { // a different kind cannot be a version of ours: keep both
@@ -198,16 +352,22 @@ bool applyImport(Data& data, const Change& c, std::int64_t now) {
         push(std::move(copy));
         changed = true;
     }
-    for (const Run& r : theirs.runs)
-        if (!data.run(r.id) && (r.open() ? !data.openRun(r.org, r.system) : true)) {
+    for (std::size_t i = 0; i < theirs.runs.size(); ++i) {
+        const Run& r = theirs.runs[i];
+        const MergeStatus status = seen.run(r) ? MergeStatus::Skipped : runStatus(data, r, false);
+        if (status == MergeStatus::New && asShown("runs", i, status)) {
             data.runs.push_back(r);
             changed = true;
         }
-    for (const Attachment& a : theirs.attachments)
-        if (!data.attachment(a.procedure, a.step)) {
+    }
+    for (std::size_t i = 0; i < theirs.attachments.size(); ++i) {
+        const Attachment& a = theirs.attachments[i];
+        const MergeStatus status = seen.attachment(a) ? MergeStatus::Skipped : attachmentStatus(data, a);
+        if (status == MergeStatus::New && asShown("attachments", i, status)) {
             data.attachments.push_back(a);
             changed = true;
         }
+    }
     return changed;
 }
 

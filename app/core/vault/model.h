@@ -123,7 +123,8 @@ struct Change {
         RemoveRun,        // id: the run (an open one is abandoned; a finished one leaves the history)
         SetAttachment,    // procedure, target (the step); fields: jpeg, width, height (strings)
         RemoveAttachment, // procedure, target (the step)
-        Import, // fields: {"data": the incoming vault JSON, "decisions": {id: "mine"|"theirs"|"both"}}
+        Import, // fields: {"data": the incoming vault JSON, "decisions": {id: "mine"|"theirs"|"both"},
+                //          "shown": {list: [the status the preview showed, per item]}} (merge.h)
         SetInstallationKey,     // fields: {"secretKey": base64}; only when there is none (the first tab wins)
         ReplaceInstallationKey, // fields: {"secretKey": base64}; a new receiving code, the old one dropped
         NoteBackup,             // the whole vault was exported now

@@ -81,7 +81,7 @@ EMSCRIPTEN_KEEPALIVE double ts_bench_export_import_ms(int entries) {
             keptBoth += d == vault::Decision::KeepBoth;
             decisions[item.id] = d;
         }
-    const vault::Change change = vault::importChange(incoming, decisions);
+    const vault::Change change = vault::importChange(incoming, preview, decisions);
     if (!vault::apply(mine, change, kNow)) return -1.0;
     const crypto::Bytes saved = vault::write(keys, 2, vault::serialize(mine));
     const double elapsed = emscripten_get_now() - t0;
