@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, foreignRequests, serveDist, until } from './lib/app.mjs';
+import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, foreignRequests, heapContains, serveDist, until } from './lib/app.mjs';
 import { addEntry as addGenericEntry, createVault, retype, saveEntry, seedRecords, typeInto, unlock } from './lib/vault.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -83,6 +83,7 @@ async function exportEntries(app, titles, file) {
   await app.find(`В пакет войдут записей: ${titles.length}, организаций: 0.`);
   await app.click({ key: 'export-by-pass' });
   await typeInto(app, 'export-pass', BUNDLE_PASS);
+  await app.find({ label: 'Надёжность: сильная' }); // the vault's meter, for the bundle passphrase too
   await typeInto(app, 'export-repeat', BUNDLE_PASS);
   const downloaded = app.page.waitForEvent('download');
   await app.click('Скачать файл .tsb');
@@ -295,6 +296,28 @@ test('a KeePassXC export goes through the same preview', async () => {
   assert.match(notes.label, /\nДействует до 31\.12\.2026/);
   await b.screenshot('bundles-import-keepass-other-fields');
   await retype(b, 'entries-search', '');
+});
+
+test('a picked plaintext export leaves no copy in the wasm heap once its preview is cancelled', async () => {
+  const { b } = env;
+  const secret = 'Пароль-склада-7Q9Z-однократный';
+  const row = '"Root/Склад","Почта склада","sklad@romashka.example"';
+  const dir = await mkdtemp(join(tmpdir(), 'tokensafe-csv-'));
+  const file = join(dir, 'plaintext-export.csv');
+  await writeFile(file, '"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"\n' +
+    `${row},"${secret}","","","","0","2025-01-10T09:00:00Z","2025-01-10T09:00:00Z"\n`);
+  const before = await b.state();
+  await pick(b, file);
+  await rm(dir, { recursive: true, force: true });
+  await b.find({ label: 'Файл экспорта не зашифрован: после импорта удалите его с диска и из корзины.', kind: 'text' });
+  assert.equal(await heapContains(b.page, secret), true, 'the scan finds the password while the preview holds it');
+  await b.click({ key: 'import-cancel' });
+  await b.waitForState((s) => s.message === 'Импорт отменён: хранилище не изменилось.', 'the cancel');
+  // The file's bytes were copied into the heap by JavaScript and freed with _free, past the wiping
+  // heap: they stayed there whole until web/library_file_picker.js zeroed them.
+  assert.equal(await heapContains(b.page, row), false, 'no line of the file is left in the heap');
+  assert.equal(await heapContains(b.page, secret), false, 'nor the password');
+  assert.equal((await b.state()).revision, before.revision, 'nothing saved');
 });
 
 test('after 30 days without a backup A is reminded; a full export is the backup and ends the reminder', async () => {

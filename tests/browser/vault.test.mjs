@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { AppPage, useBrowser, until, OUTPUT_DIR } from './lib/app.mjs';
+import { AppPage, heapContains, useBrowser, until, OUTPUT_DIR } from './lib/app.mjs';
 import { PASS, addEntry, createVault, openVault, retype, seedRecords, typeInto, unlock } from './lib/vault.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -43,18 +43,6 @@ function dumpIndexedDb(page) {
 
 function contains(haystack, needle) {
   return Buffer.from(haystack).indexOf(Buffer.from(needle, 'utf8')) !== -1;
-}
-
-function heapContains(page, text) {
-  return page.evaluate((t) => {
-    const needle = new TextEncoder().encode(t);
-    const heap = Module.HEAPU8;
-    outer: for (let i = heap.indexOf(needle[0]); i !== -1 && i <= heap.length - needle.length; i = heap.indexOf(needle[0], i + 1)) {
-      for (let k = 1; k < needle.length; k++) if (heap[i + k] !== needle[k]) continue outer;
-      return true;
-    }
-    return false;
-  }, text);
 }
 
 test('create, save, reload, refuse a wrong passphrase, unlock — and no secret left in storage, logs or heap', async () => {

@@ -70,6 +70,19 @@ export async function until(fn, what, timeout = TIMEOUT) {
   }
 }
 
+// Whether the app's wasm heap holds `text` (UTF-8) anywhere: the check that a secret was wiped.
+export function heapContains(page, text) {
+  return page.evaluate((t) => {
+    const needle = new TextEncoder().encode(t);
+    const heap = Module.HEAPU8;
+    outer: for (let i = heap.indexOf(needle[0]); i !== -1 && i <= heap.length - needle.length; i = heap.indexOf(needle[0], i + 1)) {
+      for (let k = 1; k < needle.length; k++) if (heap[i + k] !== needle[k]) continue outer;
+      return true;
+    }
+    return false;
+  }, text);
+}
+
 export class AppPage {
   constructor(page) {
     this.page = page;
