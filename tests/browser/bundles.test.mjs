@@ -304,8 +304,12 @@ test('a picked plaintext export leaves no copy in the wasm heap once its preview
   const row = '"Root/Склад","Почта склада","sklad@romashka.example"';
   const dir = await mkdtemp(join(tmpdir(), 'tokensafe-csv-'));
   const file = join(dir, 'plaintext-export.csv');
-  await writeFile(file, '"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"\n' +
-    `${row},"${secret}","","","","0","2025-01-10T09:00:00Z","2025-01-10T09:00:00Z"\n`);
+  // A whole office's export (a few hundred KB), the secret last: a small freed block is soon reused
+  // by the next frame's allocations and would hide what the old code left behind.
+  const line = (r, pass) => `${r},"${pass}","","","","0","2025-01-10T09:00:00Z","2025-01-10T09:00:00Z"\n`;
+  let csv = '"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"\n';
+  for (let i = 0; i < 2000; i++) csv += line(`"Root/Архив","Запись ${i}","user${i}"`, `pw-${i}`);
+  await writeFile(file, csv + line(row, secret));
   const before = await b.state();
   await pick(b, file);
   await rm(dir, { recursive: true, force: true });

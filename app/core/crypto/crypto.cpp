@@ -18,7 +18,7 @@ static_assert(KdfParams::standard().opslimit == 3 && KdfParams::standard().memli
 
 namespace {
 // The caps: what the app itself would ever write, with room for a stronger standard() later. At
-// 4 × standard() Argon2 takes about half a second in the browser (docs/vault-format.md).
+// 4 × standard() Argon2 takes about 0.7 s in the browser (docs/vault-format.md).
 constexpr std::uint64_t kMaxOpslimit = 12;
 constexpr std::uint64_t kMaxMemlimit = 256ull << 20;
 constexpr std::uint64_t kMaxCost = 4 * KdfParams::standard().opslimit * KdfParams::standard().memlimit;
