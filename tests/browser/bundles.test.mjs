@@ -245,6 +245,28 @@ test('damaged, truncated and foreign files are refused with their own message, c
   await writeFile(header, h);
   await refused(b, header, 'Заголовок пакета повреждён (контрольная сумма не сходится).');
 
+  // KDF parameters crafted with the checksum recomputed (it is unkeyed): 20 passes over 1 GiB, which
+  // used to freeze the tab before the passphrase was checked, and the tests' 1 pass over 8 KiB,
+  // which the app must not take either. Both refused at once, before a passphrase is asked for.
+  const withKdf = (ops, mem) => {
+    const f = Buffer.from(good);
+    f.writeBigUInt64LE(BigInt(ops), 12);
+    f.writeBigUInt64LE(BigInt(mem), 20);
+    const sum = execFileSync('/usr/bin/python3', ['-c',
+      'import hashlib,sys; sys.stdout.buffer.write(hashlib.blake2b(sys.stdin.buffer.read(), digest_size=16).digest())'],
+    { input: f.subarray(0, 140 - 16) });
+    sum.copy(f, 140 - 16);
+    return f;
+  };
+  const costly = join(OUTPUT_DIR, 'bundle-kdf-costly.tsb');
+  await writeFile(costly, withKdf(20, 2 ** 30));
+  await refused(b, costly, 'Пакет требует для проверки парольной фразы больше памяти или времени, чем Сейф токенов ' +
+    'когда-либо использует. Открывать его не пробовали: файл повреждён или подделан.');
+  const cheap = join(OUTPUT_DIR, 'bundle-kdf-cheap.tsb');
+  await writeFile(cheap, withKdf(1, 8192));
+  await refused(b, cheap, 'Параметры защиты парольной фразы в пакете недопустимы: файл повреждён или подделан.');
+  assert.equal(await b.has({ key: 'import-pass' }), false, 'no passphrase asked for');
+
   const foreign = join(OUTPUT_DIR, 'bundle-foreign.png');
   await writeFile(foreign, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
   await refused(b, foreign,
