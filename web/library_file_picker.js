@@ -2,7 +2,8 @@
 // A hidden <input type="file"> is created and clicked while the user's click still counts as a
 // gesture (browsers refuse to open the dialog otherwise). The chosen file is read with arrayBuffer(),
 // copied into the wasm heap and handed to C++ by request id through the exported
-// ts_file_picker_on_picked(id, ok, ptr, len, namePtr); this side frees the copy when C++ returns.
+// ts_file_picker_on_picked(id, ok, ptr, len, namePtr); this side zeroes and frees the copy, and zeroes
+// the ArrayBuffer it was read into, when C++ returns.
 // Every request gets exactly one answer, always in a later task: the file, or "nothing" (ok = 0)
 // when the user cancels (the input's `cancel` event) or the file is unreadable, or a
 // newer request replaces it.
@@ -34,8 +35,17 @@ mergeInto(LibraryManager.library, {
       try {
         Module['_ts_file_picker_on_picked'](req.id, tooLarge ? 2 : ok ? 1 : 0, ok ? p : 0, ok ? bytes.length : 0, np);
       } finally {
-        if (p) _free(p);
+        // The file may be a plaintext export (KeePassXC CSV, Bitwarden JSON) full of passwords.
+        // _free does not go through the wiping heap (app/platform/web/wiping_heap.cpp), so the copy
+        // is zeroed here first; HEAPU8 is read again because the call may have grown the memory.
+        if (p) {
+          HEAPU8.fill(0, p, p + bytes.length);
+          _free(p);
+        }
         if (np) _free(np);
+        // The file's bytes in JavaScript too: the ArrayBuffer would otherwise wait for the collector.
+        if (bytes) bytes.fill(0);
+        req.input.value = ''; // and the input lets go of the File
       }
     },
   },

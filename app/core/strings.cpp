@@ -86,6 +86,11 @@ constexpr Entry kTable[] = {
     {Str::ErrVaultUnsupportedKdf,
      "Параметры защиты парольной фразы в хранилище недопустимы: файл повреждён или подделан.",
      "The vault's passphrase protection parameters are not acceptable: the file is damaged or forged."},
+    {Str::ErrVaultKdfTooCostly,
+     "Хранилище требует для проверки парольной фразы больше памяти или времени, чем Сейф токенов "
+     "когда-либо использует. Открывать его не пробовали: файл повреждён или подделан.",
+     "The vault asks for more memory or time to check the passphrase than TokenSafe ever uses. It was "
+     "refused without trying: the file is damaged or forged."},
     {Str::ErrVaultKdfFailed,
      "Браузеру не хватило памяти для проверки парольной фразы. Закройте другие вкладки и повторите.",
      "The browser ran out of memory checking the passphrase. Close other tabs and try again."},
@@ -451,6 +456,11 @@ constexpr Entry kTable[] = {
     {Str::ErrBundleBadKdfParams,
      "Параметры защиты парольной фразы в пакете недопустимы: файл повреждён или подделан.",
      "The bundle's passphrase protection parameters are not acceptable: the file is damaged or forged."},
+    {Str::ErrBundleKdfTooCostly,
+     "Пакет требует для проверки парольной фразы больше памяти или времени, чем Сейф токенов "
+     "когда-либо использует. Открывать его не пробовали: файл повреждён или подделан.",
+     "The bundle asks for more memory or time to check the passphrase than TokenSafe ever uses. It was "
+     "refused without trying: the file is damaged or forged."},
     {Str::ErrBundleKdfFailed,
      "Браузеру не хватило памяти для проверки парольной фразы пакета. Закройте другие вкладки и повторите.",
      "The browser ran out of memory checking the bundle passphrase. Close other tabs and try again."},

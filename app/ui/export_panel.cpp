@@ -11,8 +11,6 @@
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
-#include <cstring>
-
 namespace ts::ui {
 namespace {
 
@@ -119,6 +117,7 @@ void ExportPanel::DrawProtection(UiContext& ui) {
     if (protect == Protect::Passphrase) {
         TextMuted(ui, ui.t(Str::ExportPassHint));
         PassphraseInput(ui, Str::FieldBundlePass, "export-pass", pass);
+        StrengthMeter(ui, pass); // as for the vault's: a bundle travels, so it is guessed at offline
         PassphraseInput(ui, Str::FieldBundlePassRepeat, "export-repeat", repeat);
         return;
     }
@@ -146,12 +145,9 @@ void ExportPanel::Make(UiContext& ui, bool asText) {
     }
     std::optional<bundle::PublicKey> recipient;
     if (protect == Protect::Passphrase) {
-        if (std::strlen(pass.buf.data()) < vault::Session::kMinPassphraseChars) {
-            error = Str::ErrBundlePassTooShort;
-            return ui.tell(*error, true);
-        }
-        if (std::strcmp(pass.buf.data(), repeat.buf.data()) != 0) {
-            error = Str::ErrPassphraseMismatch;
+        if (const std::optional<Str> problem =
+                bundle::bundlePassphraseProblem(pass.bytes(), repeat.bytes())) {
+            error = *problem;
             return ui.tell(*error, true);
         }
     } else {

@@ -25,5 +25,7 @@ struct SecretField {
 
 // Draws the label and a masked field. Returns true when Enter was pressed in it.
 bool PassphraseInput(UiContext& ui, Str label, const char* key, SecretField& field, float width = 420.0f);
+// The strength estimate of a new passphrase (vault::passphraseStrength): a bar and its label.
+void StrengthMeter(UiContext& ui, const SecretField& field);
 
 } // namespace ts::ui

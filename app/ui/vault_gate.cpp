@@ -6,7 +6,6 @@
 #include "imgui.h"
 
 namespace ts::ui {
-namespace {
 
 void StrengthMeter(UiContext& ui, const SecretField& f) {
     const int score = vault::passphraseStrength(f.bytes());
@@ -23,8 +22,6 @@ void StrengthMeter(UiContext& ui, const SecretField& f) {
     label += ui.t(vault::strengthLabel(score));
     TextMuted(ui, f.empty() ? std::string() : label);
 }
-
-} // namespace
 
 bool PassphraseInput(UiContext& ui, Str label, const char* key, SecretField& field, float width) {
     Text(ui, ui.t(label));

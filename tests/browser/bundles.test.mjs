@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, foreignRequests, serveDist, until } from './lib/app.mjs';
+import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, foreignRequests, heapContains, serveDist, until } from './lib/app.mjs';
 import { addEntry as addGenericEntry, createVault, retype, saveEntry, seedRecords, typeInto, unlock } from './lib/vault.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -83,6 +83,7 @@ async function exportEntries(app, titles, file) {
   await app.find(`В пакет войдут записей: ${titles.length}, организаций: 0.`);
   await app.click({ key: 'export-by-pass' });
   await typeInto(app, 'export-pass', BUNDLE_PASS);
+  await app.find({ label: 'Надёжность: сильная' }); // the vault's meter, for the bundle passphrase too
   await typeInto(app, 'export-repeat', BUNDLE_PASS);
   const downloaded = app.page.waitForEvent('download');
   await app.click('Скачать файл .tsb');
@@ -244,6 +245,28 @@ test('damaged, truncated and foreign files are refused with their own message, c
   await writeFile(header, h);
   await refused(b, header, 'Заголовок пакета повреждён (контрольная сумма не сходится).');
 
+  // KDF parameters crafted with the checksum recomputed (it is unkeyed): 20 passes over 1 GiB, which
+  // used to freeze the tab before the passphrase was checked, and the tests' 1 pass over 8 KiB,
+  // which the app must not take either. Both refused at once, before a passphrase is asked for.
+  const withKdf = (ops, mem) => {
+    const f = Buffer.from(good);
+    f.writeBigUInt64LE(BigInt(ops), 12);
+    f.writeBigUInt64LE(BigInt(mem), 20);
+    const sum = execFileSync('/usr/bin/python3', ['-c',
+      'import hashlib,sys; sys.stdout.buffer.write(hashlib.blake2b(sys.stdin.buffer.read(), digest_size=16).digest())'],
+    { input: f.subarray(0, 140 - 16) });
+    sum.copy(f, 140 - 16);
+    return f;
+  };
+  const costly = join(OUTPUT_DIR, 'bundle-kdf-costly.tsb');
+  await writeFile(costly, withKdf(20, 2 ** 30));
+  await refused(b, costly, 'Пакет требует для проверки парольной фразы больше памяти или времени, чем Сейф токенов ' +
+    'когда-либо использует. Открывать его не пробовали: файл повреждён или подделан.');
+  const cheap = join(OUTPUT_DIR, 'bundle-kdf-cheap.tsb');
+  await writeFile(cheap, withKdf(1, 8192));
+  await refused(b, cheap, 'Параметры защиты парольной фразы в пакете недопустимы: файл повреждён или подделан.');
+  assert.equal(await b.has({ key: 'import-pass' }), false, 'no passphrase asked for');
+
   const foreign = join(OUTPUT_DIR, 'bundle-foreign.png');
   await writeFile(foreign, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
   await refused(b, foreign,
@@ -295,6 +318,32 @@ test('a KeePassXC export goes through the same preview', async () => {
   assert.match(notes.label, /\nДействует до 31\.12\.2026/);
   await b.screenshot('bundles-import-keepass-other-fields');
   await retype(b, 'entries-search', '');
+});
+
+test('a picked plaintext export leaves no copy in the wasm heap once its preview is cancelled', async () => {
+  const { b } = env;
+  const secret = 'Пароль-склада-7Q9Z-однократный';
+  const row = '"Root/Склад","Почта склада","sklad@romashka.example"';
+  const dir = await mkdtemp(join(tmpdir(), 'tokensafe-csv-'));
+  const file = join(dir, 'plaintext-export.csv');
+  // A whole office's export (a few hundred KB), the secret last: a small freed block is soon reused
+  // by the next frame's allocations and would hide what the old code left behind.
+  const line = (r, pass) => `${r},"${pass}","","","","0","2025-01-10T09:00:00Z","2025-01-10T09:00:00Z"\n`;
+  let csv = '"Group","Title","Username","Password","URL","Notes","TOTP","Icon","Last Modified","Created"\n';
+  for (let i = 0; i < 2000; i++) csv += line(`"Root/Архив","Запись ${i}","user${i}"`, `pw-${i}`);
+  await writeFile(file, csv + line(row, secret));
+  const before = await b.state();
+  await pick(b, file);
+  await rm(dir, { recursive: true, force: true });
+  await b.find({ label: 'Файл экспорта не зашифрован: после импорта удалите его с диска и из корзины.', kind: 'text' });
+  assert.equal(await heapContains(b.page, secret), true, 'the scan finds the password while the preview holds it');
+  await b.click({ key: 'import-cancel' });
+  await b.waitForState((s) => s.message === 'Импорт отменён: хранилище не изменилось.', 'the cancel');
+  // The file's bytes were copied into the heap by JavaScript and freed with _free, past the wiping
+  // heap: they stayed there whole until web/library_file_picker.js zeroed them.
+  assert.equal(await heapContains(b.page, row), false, 'no line of the file is left in the heap');
+  assert.equal(await heapContains(b.page, secret), false, 'nor the password');
+  assert.equal((await b.state()).revision, before.revision, 'nothing saved');
 });
 
 test('after 30 days without a backup A is reminded; a full export is the backup and ends the reminder', async () => {

@@ -2,6 +2,7 @@
 // be wrong, each with its own error; receiving codes against an answer computed by the Python reader.
 // Passphrase bundles here use KdfParams::fastForTests(), so Argon2 costs microseconds, not a second.
 #include "core/bundle/bundle_file.h"
+#include "kdf_floor.h"
 #include "test_bytes.h"
 
 #include <algorithm>
@@ -381,11 +382,11 @@ TEST_CASE("crafted KDF parameters in a bundle are refused before Argon2 runs") {
         return g;
     };
     // 64 GiB would take the test down (or hours) if Argon2 ran: passing at all proves it did not.
-    CHECK(opened(crafted(20, 64ull << 30, 8)) == BundleError::BadKdfParams);
-    CHECK(opened(crafted(20, ~0ull, 8)) == BundleError::BadKdfParams);
-    CHECK(opened(crafted(20, 4096, 8)) == BundleError::BadKdfParams);
+    CHECK(opened(crafted(20, 64ull << 30, 8)) == BundleError::KdfTooCostly);
+    CHECK(opened(crafted(20, ~0ull, 8)) == BundleError::KdfTooCostly);
+    CHECK(opened(crafted(12, 1'000'000, 8)) == BundleError::KdfTooCostly);
+    CHECK(opened(crafted(20, 4096, 8)) == BundleError::BadKdfParams); // below libsodium's minimum
     CHECK(opened(crafted(12, 0, 8)) == BundleError::BadKdfParams);
-    CHECK(opened(crafted(12, 1'000'000, 8)) == BundleError::BadKdfParams);
     CHECK(opened(crafted(11, 1, 1)) == BundleError::BadKdfParams); // Argon2i
     CHECK(inspected(crafted(11, 0, 1)) == BundleError::BadKdfParams);
     // Acceptable but not what the key was wrapped with: the wrap's AD covers the parameters and salt.
@@ -398,9 +399,53 @@ TEST_CASE("crafted KDF parameters in a bundle are refused before Argon2 runs") {
     BundleError e = BundleError::None;
     CHECK_FALSE(
         writeWithPassphrase(bytesOf(kPayload), bytesOf(kPass), {1, 64ull << 30}, kWhen, e).has_value());
-    CHECK(e == BundleError::BadKdfParams);
+    CHECK(e == BundleError::KdfTooCostly);
     CHECK_FALSE(writeWithPassphrase(bytesOf(kPayload), bytesOf(kPass), {0, 8192}, kWhen, e).has_value());
     CHECK(e == BundleError::BadKdfParams);
+}
+
+TEST_CASE("a bundle asking for more than 4 × the standard KDF cost is refused untried, with its own error") {
+    const Bytes f = withPassphrase();
+    auto withKdf = [&](std::uint64_t ops, std::uint64_t mem) {
+        Bytes g = f;
+        writeLe(g, 12, ops, 8);
+        writeLe(g, 20, mem, 8);
+        resum(g); // a valid checksum: only the KDF check can refuse it
+        return g;
+    };
+    // 20 passes over 1 GiB was accepted before: Argon2 froze the tab for minutes before the
+    // passphrase was even checked, and the heap kept the gigabyte. Each cap is crossed on its own too.
+    for (const auto& [ops, mem] : {std::pair<std::uint64_t, std::uint64_t>{20, 1ull << 30},
+                                   {13, 64ull << 20},
+                                   {3, (256ull << 20) + 1024},
+                                   {4, 256ull << 20},
+                                   {12, (64ull << 20) + 1024}}) {
+        CAPTURE(ops);
+        CAPTURE(mem);
+        CHECK(inspected(withKdf(ops, mem)) == BundleError::KdfTooCostly);
+        CHECK(opened(withKdf(ops, mem)) == BundleError::KdfTooCostly);
+        CHECK(opened(withKdf(ops, mem), "не та фраза") == BundleError::KdfTooCostly);
+    }
+    // The caps themselves are accepted (inspect only: opening would run Argon2 at 256 MiB).
+    CHECK(inspected(withKdf(12, 64ull << 20)) == BundleError::None);
+    CHECK(inspected(withKdf(3, 256ull << 20)) == BundleError::None);
+    CHECK(messageFor(BundleError::KdfTooCostly) != messageFor(BundleError::BadKdfParams));
+}
+
+TEST_CASE("outside the tests a bundle below the standard KDF cost is refused before Argon2 runs") {
+    const Bytes fast = withPassphrase();
+    REQUIRE(opened(fast) == BundleError::None); // the suite's floor (tests/native/main.cpp) takes it
+    const ts::testing::AppKdfFloor appFloor;
+    CHECK(inspected(fast) == BundleError::BadKdfParams); // before the passphrase is even asked for
+    CHECK(opened(fast) == BundleError::BadKdfParams);
+    BundleError e = BundleError::None;
+    CHECK_FALSE(writeWithPassphrase(bytesOf(kPayload), bytesOf(kPass), kFast, kWhen, e).has_value());
+    CHECK(e == BundleError::BadKdfParams);
+    // The one cost the app writes opens.
+    const auto standard =
+        writeWithPassphrase(bytesOf(kPayload), bytesOf(kPass), crypto::KdfParams::standard(), kWhen, e);
+    REQUIRE(standard.has_value());
+    CHECK(opened(*standard) == BundleError::None);
 }
 
 TEST_CASE("crafted bundle payload lengths are refused without overflow") {
@@ -517,6 +562,18 @@ TEST_CASE("the bundle text form tolerates whitespace and line breaks and refuses
                                    t.substr(0, t.size() - 1) + "-", std::string{"TSB1:QUJD_A=="},
                                    std::string{"TSB1:QUJ"}, std::string{"TSB1:QUJD\0QUJD", 14}}) {
         CAPTURE(bad.substr(0, 20));
+        CHECK_FALSE(fromText(bad, e).has_value());
+        CHECK(e == BundleError::BadText);
+    }
+    // A byte-order mark (Notepad saves one) before the text, and whitespace after it, as identify()
+    // takes them; a mark anywhere else is not text of ours.
+    const std::string bom = "\xEF\xBB\xBF";
+    for (const std::string& withBom : {bom + t, bom + "\r\n " + t, bom + mangled}) {
+        const auto fromBom = fromText(withBom, e);
+        REQUIRE(fromBom.has_value());
+        CHECK(*fromBom == f);
+    }
+    for (const std::string& bad : {" " + bom + t, bom + bom + t, "TSB1:" + bom + t.substr(5), bom}) {
         CHECK_FALSE(fromText(bad, e).has_value());
         CHECK(e == BundleError::BadText);
     }

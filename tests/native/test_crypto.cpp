@@ -1,6 +1,7 @@
 // The crypto wrapper against answers computed elsewhere (Python's hashlib and PyNaCl, the XChaCha20
 // draft's test vector), then round trips and tampering that must fail.
 #include "core/crypto/crypto.h"
+#include "kdf_floor.h"
 #include "test_bytes.h"
 
 #include <doctest/doctest.h>
@@ -85,18 +86,51 @@ TEST_CASE("Argon2id derives the keys PyNaCl derives") {
     CHECK_FALSE(salted->equals(*cyr));
 }
 
-TEST_CASE("KDF limits: the fast test setting passes, crafted parameters do not reach Argon2") {
+TEST_CASE("KDF limits: at most 4 × the standard cost, and crafted parameters do not reach Argon2") {
     REQUIRE(init());
-    CHECK(KdfParams::fastForTests().acceptable());
+    CHECK(KdfParams::fastForTests().acceptable()); // the suite's floor (tests/native/main.cpp)
     CHECK(KdfParams::standard().acceptable());
-    CHECK(KdfParams{20, 1ull << 30}.acceptable());
-    for (const KdfParams p :
-         {KdfParams{0, 8192}, KdfParams{21, 8192}, KdfParams{1, 8191}, KdfParams{1, 0},
-          KdfParams{1, (1ull << 30) + 1}, KdfParams{1, 64ull << 30}, KdfParams{~0ull, ~0ull}}) {
+    // The caps' corners: 12 passes, 256 MiB, and 4 × (3 passes × 64 MiB) in between.
+    for (const KdfParams p : {KdfParams{12, 64ull << 20}, KdfParams{3, 256ull << 20},
+                              KdfParams{4, 192ull << 20}, KdfParams{12, 8192}}) {
         CAPTURE(p.opslimit);
         CAPTURE(p.memlimit);
+        CHECK_FALSE(p.tooCostly());
+        CHECK(p.acceptable());
+    }
+    // What the limits allowed before: 20 passes of 1 GiB froze the tab for minutes.
+    for (const KdfParams p :
+         {KdfParams{20, 1ull << 30}, KdfParams{13, 8192}, KdfParams{3, (256ull << 20) + 1},
+          KdfParams{12, (64ull << 20) + 1024}, KdfParams{4, 256ull << 20}, KdfParams{1, 64ull << 30},
+          KdfParams{~0ull, ~0ull}, KdfParams{~0ull, 8192}}) {
+        CAPTURE(p.opslimit);
+        CAPTURE(p.memlimit);
+        CHECK(p.tooCostly());
         CHECK_FALSE(p.acceptable());
         CHECK_FALSE(deriveKey(bytesOf("x"), saltZeroToF(), p).has_value()); // returns at once
+    }
+    // Below libsodium's minimums: refused even with the tests' floor.
+    for (const KdfParams p : {KdfParams{0, 8192}, KdfParams{1, 8191}, KdfParams{1, 0}, KdfParams{0, 0}}) {
+        CAPTURE(p.opslimit);
+        CAPTURE(p.memlimit);
+        CHECK(p.belowFloor());
+        CHECK_FALSE(p.acceptable());
+        CHECK_FALSE(deriveKey(bytesOf("x"), saltZeroToF(), p).has_value());
+    }
+}
+
+TEST_CASE("KDF floor: outside the tests nothing below the standard cost is acceptable") {
+    const ts::testing::AppKdfFloor appFloor;
+    CHECK(KdfParams::standard().acceptable());
+    CHECK(KdfParams{12, 64ull << 20}.acceptable());
+    CHECK(KdfParams{3, 256ull << 20}.acceptable());
+    for (const KdfParams p : {KdfParams::fastForTests(), KdfParams{2, 64ull << 20},
+                              KdfParams{12, (64ull << 20) - 1}, KdfParams{3, 32ull << 20}}) {
+        CAPTURE(p.opslimit);
+        CAPTURE(p.memlimit);
+        CHECK(p.belowFloor());
+        CHECK_FALSE(p.tooCostly());
+        CHECK_FALSE(p.acceptable());
     }
 }
 

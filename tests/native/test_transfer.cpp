@@ -1,6 +1,7 @@
 #include "core/bundle/transfer.h"
 #include "core/crypto/crypto.h"
 #include "core/strings.h"
+#include "core/vault/session.h"
 
 #include <doctest/doctest.h>
 
@@ -217,6 +218,44 @@ TEST_CASE("what the user picked is told by its content first") {
     CHECK(id("garbage", "x.tsb") == Source::Bundle);
     CHECK(id("garbage", "picture.png") == Source::Unknown);
     CHECK(id("") == Source::Unknown);
+}
+
+TEST_CASE("bundle text that identify() takes for bundle text, byte-order mark included, is read") {
+    REQUIRE(crypto::init());
+    const KeyPair k = newKeyPair();
+    BundleError e = BundleError::None;
+    const std::string payload = R"({"schema":1,"entries":[],"organisations":[]})";
+    const auto file = writeForRecipient(
+        std::span(reinterpret_cast<const std::uint8_t*>(payload.data()), payload.size()), k.publicKey, 1, e);
+    REQUIRE(file.has_value());
+    for (const std::string prefix : {"", "\xEF\xBB\xBF", "\xEF\xBB\xBF\r\n\t ", "\n  "}) {
+        const std::string text = prefix + toText(*file);
+        CAPTURE(text.substr(0, 12));
+        REQUIRE(identify(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), "") ==
+                Source::BundleText);
+        const auto back = fromText(text, e); // was BadText after a byte-order mark
+        REQUIRE(back.has_value());
+        CHECK(*back == *file);
+    }
+}
+
+TEST_CASE("a bundle passphrase needs as many characters as a vault's, counted as characters") {
+    const auto problem = [](std::string_view pass, std::string_view repeat) {
+        const auto bytes = [](std::string_view s) {
+            return std::span(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
+        };
+        return bundlePassphraseProblem(bytes(pass), bytes(repeat));
+    };
+    REQUIRE(vault::Session::kMinPassphraseChars == 10);
+    // Five Cyrillic letters are ten bytes: counted as bytes they passed.
+    CHECK(problem("парол", "парол") == Str::ErrBundlePassTooShort);
+    CHECK(problem("пароль123", "пароль123") == Str::ErrBundlePassTooShort); // 9 characters, 15 bytes
+    CHECK(problem("пароль1234", "пароль1234") == std::nullopt);
+    CHECK(problem("abcdefghij", "abcdefghij") == std::nullopt);
+    CHECK(problem("abcdefghi", "abcdefghi") == Str::ErrBundlePassTooShort);
+    CHECK(problem("пароль1234", "пароль1235") == Str::ErrPassphraseMismatch);
+    CHECK(problem("пароль1234", "пароль123") == Str::ErrPassphraseMismatch);
+    CHECK(problem("", "") == Str::ErrBundlePassTooShort);
 }
 
 TEST_CASE("an opened bundle's payload must be vault data with something in it") {

@@ -1,6 +1,7 @@
 // The vault file: round trips, then every way a file can be wrong, each with its own error.
 // All vaults here use KdfParams::fastForTests(), so Argon2 costs microseconds, not a second.
 #include "core/vault/vault_file.h"
+#include "kdf_floor.h"
 #include "test_bytes.h"
 
 #include <doctest/doctest.h>
@@ -231,16 +232,64 @@ TEST_CASE("crafted KDF parameters are refused before Argon2 runs") {
         return g;
     };
     // 64 GiB would take the test down (or hours) if Argon2 ran: passing at all proves it did not.
-    CHECK(opened(crafted(20, 64ull << 30, 8)) == VaultError::UnsupportedKdf);
-    CHECK(opened(crafted(20, ~0ull, 8)) == VaultError::UnsupportedKdf);
-    CHECK(opened(crafted(20, 4096, 8)) == VaultError::UnsupportedKdf);
+    CHECK(opened(crafted(20, 64ull << 30, 8)) == VaultError::KdfTooCostly);
+    CHECK(opened(crafted(20, ~0ull, 8)) == VaultError::KdfTooCostly);
+    CHECK(opened(crafted(12, 1'000'000, 8)) == VaultError::KdfTooCostly);
+    CHECK(opened(crafted(20, 4096, 8)) == VaultError::UnsupportedKdf); // below libsodium's minimum
     CHECK(opened(crafted(12, 0, 8)) == VaultError::UnsupportedKdf);
-    CHECK(opened(crafted(12, 1'000'000, 8)) == VaultError::UnsupportedKdf);
     CHECK(opened(crafted(10, 1, 1)) == VaultError::UnsupportedKdf); // Argon2i
     CHECK(opened(crafted(11, 1, 1)) == VaultError::UnsupportedKdf); // reserved
     // Acceptable but not what the key was wrapped with: the wrap's AD covers the parameters.
     CHECK(opened(crafted(12, 2, 8)) == VaultError::WrongPassphrase);
     CHECK(opened(crafted(28, f[28] ^ 1u, 1)) == VaultError::WrongPassphrase); // salt
+}
+
+TEST_CASE("a vault asking for more than 4 × the standard KDF cost is refused untried, with its own error") {
+    Keys keys = newVault();
+    const Bytes f = write(keys, 1, bytesOf(kBody));
+    auto withKdf = [&](std::uint64_t ops, std::uint64_t mem) {
+        Bytes g = f;
+        writeLe(g, 12, ops, 8);
+        writeLe(g, 20, mem, 8);
+        resum(g); // a valid checksum: only the KDF check can refuse it
+        return g;
+    };
+    // 20 passes over 1 GiB was accepted before and froze the tab for minutes before the passphrase
+    // was even checked; each cap is also crossed on its own.
+    for (const auto& [ops, mem] : {std::pair<std::uint64_t, std::uint64_t>{20, 1ull << 30},
+                                   {13, 64ull << 20},
+                                   {3, (256ull << 20) + 1024},
+                                   {4, 256ull << 20},
+                                   {12, (64ull << 20) + 1024}}) {
+        CAPTURE(ops);
+        CAPTURE(mem);
+        CHECK(inspected(withKdf(ops, mem)) == VaultError::KdfTooCostly);
+        CHECK(opened(withKdf(ops, mem)) == VaultError::KdfTooCostly);
+    }
+    // The caps themselves are accepted (inspect only: opening would run Argon2 at 256 MiB).
+    CHECK(inspected(withKdf(12, 64ull << 20)) == VaultError::None);
+    CHECK(inspected(withKdf(3, 256ull << 20)) == VaultError::None);
+    CHECK(messageFor(VaultError::KdfTooCostly) != messageFor(VaultError::UnsupportedKdf));
+}
+
+TEST_CASE("outside the tests a vault below the standard KDF cost is refused before Argon2 runs") {
+    const Bytes fast = [] {
+        Keys keys = newVault();
+        return write(keys, 1, bytesOf(kBody));
+    }();
+    REQUIRE(opened(fast) == VaultError::None); // the suite's floor (tests/native/main.cpp) takes it
+    const ts::testing::AppKdfFloor appFloor;
+    CHECK(opened(fast) == VaultError::UnsupportedKdf);
+    CHECK(opened(fast, "не та фраза") == VaultError::UnsupportedKdf); // refused before the passphrase
+    Bytes weaker = fast;                                              // 2 passes of 64 MiB: still below
+    writeLe(weaker, 12, 2, 8);
+    writeLe(weaker, 20, 64ull << 20, 8);
+    resum(weaker);
+    CHECK(opened(weaker) == VaultError::UnsupportedKdf);
+    // A vault at the standard cost opens (the one cost the app writes).
+    auto standard = create(bytesOf(kPass), crypto::KdfParams::standard());
+    REQUIRE(standard.has_value());
+    CHECK(opened(write(*standard, 1, bytesOf(kBody))) == VaultError::None);
 }
 
 TEST_CASE("crafted body lengths are refused without overflow") {

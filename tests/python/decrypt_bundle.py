@@ -119,7 +119,11 @@ def decrypt(f: bytes, passphrase=None, secret_key=None):
         raise BundleError("HeaderDamaged")
     if mode == 1:
         algorithm, opslimit, memlimit = struct.unpack_from("<BQQ", f, 11)
-        if algorithm != 2 or not (1 <= opslimit <= 20 and 8192 <= memlimit <= 1 << 30):
+        if algorithm != 2:
+            raise BundleError("BadKdfParams")
+        if opslimit > 12 or memlimit > 256 << 20 or opslimit * memlimit > 768 << 20:
+            raise BundleError("KdfTooCostly")
+        if opslimit < 3 or memlimit < 64 << 20:
             raise BundleError("BadKdfParams")
     elif f[11] != 0:
         raise BundleError("HeaderDamaged")

@@ -43,7 +43,11 @@ def decrypt(f: bytes, passphrase: bytes) -> bytes:
     if hashlib.blake2b(f[:148], digest_size=16).digest() != f[148:164]:
         raise VaultError("HeaderDamaged")
     algorithm, reserved, opslimit, memlimit = struct.unpack_from("<BBQQ", f, 10)
-    if algorithm != 2 or reserved != 0 or not (1 <= opslimit <= 20 and 8192 <= memlimit <= 1 << 30):
+    if algorithm != 2 or reserved != 0:
+        raise VaultError("UnsupportedKdf")
+    if opslimit > 12 or memlimit > 256 << 20 or opslimit * memlimit > 768 << 20:
+        raise VaultError("KdfTooCostly")
+    if opslimit < 1 or memlimit < 8192:
         raise VaultError("UnsupportedKdf")
     salt, vault_id, wrap_nonce, wrapped_key = f[28:44], f[44:60], f[60:84], f[84:132]
     revision, body_len = struct.unpack_from("<QQ", f, 132)
@@ -58,6 +62,8 @@ def decrypt(f: bytes, passphrase: bytes) -> bytes:
     (revision_copy,) = struct.unpack_from("<Q", f, 180)
     if revision_copy != revision:
         raise VaultError("MixedRevision")
+    if opslimit < 3 or memlimit < 64 << 20:
+        raise VaultError("UnsupportedKdf")
 
     try:
         passphrase_key = nacl.pwhash.argon2id.kdf(32, passphrase, salt, opslimit=opslimit, memlimit=memlimit)

@@ -139,8 +139,9 @@ BundleError check(Span file, Info& info) {
     if (mode == Mode::Passphrase) {
         out.kdf = {readLe(file, kOpsAt, 8), readLe(file, kMemAt, 8)};
         // Before anything that could run Argon2: a crafted memlimit must not exhaust the tab.
-        if (file[kAlgorithmAt] != kAlgorithmArgon2id13 || !out.kdf.acceptable())
-            return BundleError::BadKdfParams;
+        if (file[kAlgorithmAt] != kAlgorithmArgon2id13) return BundleError::BadKdfParams;
+        if (out.kdf.tooCostly()) return BundleError::KdfTooCostly;
+        if (out.kdf.belowFloor()) return BundleError::BadKdfParams; // a guessable passphrase: not ours
     } else {
         if (file[kReservedAt] != 0) return BundleError::HeaderDamaged;
         out.recipient = readArray<kFingerprintBytes>(file, kFingerprintAt);
@@ -229,6 +230,8 @@ Str messageFor(BundleError e) {
         return Str::ErrBundleHeaderDamaged;
     case BundleError::BadKdfParams:
         return Str::ErrBundleBadKdfParams;
+    case BundleError::KdfTooCostly:
+        return Str::ErrBundleKdfTooCostly;
     case BundleError::KdfFailed:
         return Str::ErrBundleKdfFailed;
     case BundleError::WrongPassphrase:
@@ -375,8 +378,8 @@ std::optional<Bytes> writeWithPassphrase(Span payload, Span passphrase, const cr
         error = BundleError::TooLarge;
         return std::nullopt;
     }
-    if (!kdf.acceptable()) {
-        error = BundleError::BadKdfParams;
+    if (!kdf.acceptable()) { // never write what readers refuse
+        error = kdf.tooCostly() ? BundleError::KdfTooCostly : BundleError::BadKdfParams;
         return std::nullopt;
     }
     Bytes header = newHeader(Mode::Passphrase);
@@ -481,6 +484,7 @@ std::optional<Opened> openWithKeyPair(Span file, const KeyPair& keys, BundleErro
 // --- [text] --------------------------------------------------------------------------------------
 namespace {
 constexpr std::string_view kTextPrefix = "TSB1:";
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::size_t kTextLine = 76;
 constexpr std::size_t kMaxTextBytes = 2 * kMaxFileBytes;
 constexpr const char* kTextWhitespace = " \t\r\n\v\f"; // as isSpace()
@@ -503,6 +507,7 @@ std::optional<Bytes> fromText(std::string_view text, BundleError& error) {
         return std::nullopt;
     }
     std::size_t at = 0;
+    if (text.starts_with(kUtf8Bom)) at = kUtf8Bom.size(); // as identify() does: it calls this text
     while (at < text.size() && isSpace(text[at])) ++at;
     if (text.substr(at, kTextPrefix.size()) != kTextPrefix) {
         error = BundleError::BadText;

@@ -43,7 +43,8 @@ enum class BundleError {
     Truncated,          // shorter than its header says
     TrailingData,       // longer than its header says
     HeaderDamaged,      // header checksum mismatch, unknown mode, a field no writer produces
-    BadKdfParams,       // unknown algorithm or parameters outside KdfParams::acceptable()
+    BadKdfParams,       // unknown algorithm, or parameters below KdfParams::belowFloor()'s floor
+    KdfTooCostly,       // asks for more passes or memory than TokenSafe ever uses: refused untried
     KdfFailed,          // Argon2 could not run (memory)
     WrongPassphrase,    // the wrapped content key did not open
     ForOtherRecipient,  // sealed to another installation's key (fingerprint differs)
@@ -91,7 +92,8 @@ std::string receivingCode(const PublicKey& publicKey);
 // --- Writing -------------------------------------------------------------------------------------
 
 // `createdAtMillis` (Unix time, from the injectable Clock) travels inside the encryption.
-// Errors: TooLarge (the file would exceed kMaxFileBytes), BadKdfParams, KdfFailed.
+// Errors: TooLarge (the file would exceed kMaxFileBytes), BadKdfParams, KdfTooCostly (what readers
+// would refuse), KdfFailed.
 [[nodiscard]] std::optional<crypto::Bytes>
 writeWithPassphrase(std::span<const std::uint8_t> payload, std::span<const std::uint8_t> passphrase,
                     const crypto::KdfParams& kdf, std::int64_t createdAtMillis, BundleError& error);
@@ -135,7 +137,8 @@ struct Opened {
 // "TSB1:" + standard base64 of `file`, in lines of 76 characters.
 std::string toText(std::span<const std::uint8_t> file);
 // The file's bytes back (not yet checked: pass them to inspect / open). Whitespace anywhere is
-// ignored. Errors: BadText, TooLarge.
+// ignored, and so is a UTF-8 byte-order mark before "TSB1:" (editors on Windows save one). Errors:
+// BadText, TooLarge.
 [[nodiscard]] std::optional<crypto::Bytes> fromText(std::string_view text, BundleError& error);
 
 } // namespace ts::bundle

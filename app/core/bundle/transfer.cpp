@@ -2,6 +2,8 @@
 
 #include "core/images/base64.h"
 #include "core/json_text.h"
+#include "core/utf8.h"
+#include "core/vault/session.h"
 
 #include <algorithm>
 #include <cctype>
@@ -87,6 +89,15 @@ SelectionSize sizeOf(const vault::Data& data, const Selection& selection) {
     const std::set<std::string> orgs = organisationsWanted(data, selection);
     for (const vault::Organisation& o : data.organisations) size.organisations += orgs.count(o.id);
     return size;
+}
+
+std::optional<Str> bundlePassphraseProblem(std::span<const std::uint8_t> passphrase,
+                                           std::span<const std::uint8_t> repeat) {
+    const std::string_view text(reinterpret_cast<const char*>(passphrase.data()), passphrase.size());
+    if (utf8Length(text) < vault::Session::kMinPassphraseChars) return Str::ErrBundlePassTooShort;
+    if (!std::equal(passphrase.begin(), passphrase.end(), repeat.begin(), repeat.end()))
+        return Str::ErrPassphraseMismatch;
+    return std::nullopt;
 }
 
 vault::Change newInstallationKeyChange(bool replacing) {

@@ -51,6 +51,12 @@ inline bool isBackup(const Selection& s, bool withPassphrase) {
     return withPassphrase && s.scope == Selection::Scope::All && s.withHistory;
 }
 
+// What makes a bundle passphrase unusable, or nothing: fewer characters than a vault's passphrase
+// needs (vault::Session::kMinPassphraseChars, counted in characters, not UTF-8 bytes), or a repeat
+// that differs.
+std::optional<Str> bundlePassphraseProblem(std::span<const std::uint8_t> passphrase,
+                                           std::span<const std::uint8_t> repeat);
+
 // --- This installation's key pair ----------------------------------------------------------------
 
 // The change that gives the vault its key pair (made once; apply() refuses it when one exists), or,

@@ -10,19 +10,35 @@ static_assert(kSaltBytes == crypto_pwhash_SALTBYTES);
 static_assert(kNonceBytes == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
 static_assert(kTagBytes == crypto_aead_xchacha20poly1305_ietf_ABYTES);
 static_assert(kKeyBytes == crypto_aead_xchacha20poly1305_ietf_KEYBYTES);
-// docs/vault-format.md states the lower KDF limits as numbers: keep them what libsodium allows.
+// docs/vault-format.md states the KDF limits as numbers: the tests' floor is what libsodium allows.
 static_assert(crypto_pwhash_argon2id_OPSLIMIT_MIN == 1 && crypto_pwhash_argon2id_MEMLIMIT_MIN == 8192);
+static_assert(KdfParams::fastForTests().opslimit == crypto_pwhash_argon2id_OPSLIMIT_MIN &&
+              KdfParams::fastForTests().memlimit == crypto_pwhash_argon2id_MEMLIMIT_MIN);
+static_assert(KdfParams::standard().opslimit == 3 && KdfParams::standard().memlimit == 64ull << 20);
 
 namespace {
-// Highest memlimit a file may ask for: Argon2 allocates all of it at once, and a browser tab
-// (32-bit wasm) cannot spare more. Far above standard() (64 MiB) so stronger settings stay possible.
-constexpr std::uint64_t kMaxMemlimit = 1ull << 30;
-constexpr std::uint64_t kMaxOpslimit = 20; // standard() uses 3: past 20, opening would stall the tab
+// The caps: what the app itself would ever write, with room for a stronger standard() later. At
+// 4 × standard() Argon2 takes about 0.7 s in the browser (docs/vault-format.md).
+constexpr std::uint64_t kMaxOpslimit = 12;
+constexpr std::uint64_t kMaxMemlimit = 256ull << 20;
+constexpr std::uint64_t kMaxCost = 4 * KdfParams::standard().opslimit * KdfParams::standard().memlimit;
+static_assert(kMaxCost == 768ull << 20); // the number docs/*-format.md state
+
+bool g_fastKdfForTests = false;
 } // namespace
 
-bool KdfParams::acceptable() const {
-    return opslimit >= crypto_pwhash_argon2id_OPSLIMIT_MIN && opslimit <= kMaxOpslimit &&
-           memlimit >= crypto_pwhash_argon2id_MEMLIMIT_MIN && memlimit <= kMaxMemlimit;
+void acceptFastKdfForTests(bool accept) {
+    g_fastKdfForTests = accept;
+}
+
+bool KdfParams::tooCostly() const {
+    // Both factors are bounded before they are multiplied: the product cannot overflow.
+    return opslimit > kMaxOpslimit || memlimit > kMaxMemlimit || opslimit * memlimit > kMaxCost;
+}
+
+bool KdfParams::belowFloor() const {
+    const KdfParams floor = g_fastKdfForTests ? fastForTests() : standard();
+    return opslimit < floor.opslimit || memlimit < floor.memlimit;
 }
 
 bool init() {
@@ -53,9 +69,12 @@ Nonce randomNonce() {
 
 std::optional<Key> deriveKey(std::span<const std::uint8_t> passphrase, const Salt& salt,
                              const KdfParams& params) {
-    // Checked here as well as by the vault reader: nothing outside the limits ever reaches Argon2,
-    // and the cast to size_t below cannot truncate on 32-bit wasm.
-    if (!params.acceptable()) return std::nullopt;
+    // The caps are checked here as well as by the readers: nothing costlier ever reaches Argon2, and
+    // the cast to size_t below cannot truncate on 32-bit wasm. No floor here but libsodium's own:
+    // the warm-up (core/vault/warm_up.cpp) derives a cheap key on purpose, and readers check theirs.
+    if (params.tooCostly() || params.opslimit < crypto_pwhash_argon2id_OPSLIMIT_MIN ||
+        params.memlimit < crypto_pwhash_argon2id_MEMLIMIT_MIN)
+        return std::nullopt;
     Key k;
     if (crypto_pwhash(k.data(), k.size, reinterpret_cast<const char*>(passphrase.data()), passphrase.size(),
                       salt.data(), params.opslimit, static_cast<std::size_t>(params.memlimit),

@@ -28,14 +28,28 @@ struct KdfParams {
     std::uint64_t opslimit = 3;
     std::uint64_t memlimit = 64ull << 20;
 
-    static KdfParams standard() { return {}; }
-    // WARNING: tests only. Makes a passphrase cheap to guess.
-    static KdfParams fastForTests() { return {1, 8192}; }
-    // Limits accepted from a file: below them a vault is too weak, above them opening it could
-    // exhaust the browser's memory (a crafted file must not take the tab down).
-    bool acceptable() const;
+    static constexpr KdfParams standard() { return {}; }
+    // WARNING: tests only. Makes a passphrase cheap to guess; readers refuse it unless
+    // acceptFastKdfForTests(true) was called.
+    static constexpr KdfParams fastForTests() { return {1, 8192}; }
+
+    // More work than TokenSafe ever asks for: opslimit > 12, memlimit > 256 MiB, or opslimit ×
+    // memlimit > 4 × standard()'s. Argon2 runs on the page's only thread and its memory stays in the
+    // wasm heap for good, so a crafted file asking for this is refused before any work.
+    bool tooCostly() const;
+    // Below standard() in passes or in memory: no file TokenSafe writes, and a passphrase behind it
+    // is cheap to guess. Below libsodium's own minimums (1 pass, 8 KiB) always, even in tests.
+    bool belowFloor() const;
+    // What a file may ask for (docs/vault-format.md, "KDF limits").
+    bool acceptable() const { return !tooCostly() && !belowFloor(); }
     bool operator==(const KdfParams&) const = default;
 };
+
+// WARNING: tests only; the app never calls it. Lowers the floor of KdfParams::belowFloor() to
+// libsodium's minimums so the native tests can write and read files at fastForTests() in
+// microseconds (tests/native/main.cpp sets it once). A shipped build with it set would accept
+// vaults and bundles whose passphrase costs next to nothing to guess.
+void acceptFastKdfForTests(bool accept);
 
 // Must succeed once before anything else here is used.
 [[nodiscard]] bool init();

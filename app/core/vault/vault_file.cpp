@@ -116,6 +116,8 @@ Str messageFor(VaultError e) {
         return Str::ErrVaultHeaderDamaged;
     case VaultError::UnsupportedKdf:
         return Str::ErrVaultUnsupportedKdf;
+    case VaultError::KdfTooCostly:
+        return Str::ErrVaultKdfTooCostly;
     case VaultError::KdfFailed:
         return Str::ErrVaultKdfFailed;
     case VaultError::WrongPassphrase:
@@ -195,8 +197,12 @@ VaultError inspect(Span file, Header& header) {
     h.version = static_cast<std::uint16_t>(version);
     h.kdf = {readLe(file, kOpsAt, 8), readLe(file, kMemAt, 8)};
     // Before anything that could run Argon2: a crafted memlimit must not exhaust the tab.
-    if (file[kAlgorithmAt] != kAlgorithmArgon2id13 || file[kReservedAt] != 0 || !h.kdf.acceptable())
+    if (file[kAlgorithmAt] != kAlgorithmArgon2id13 || file[kReservedAt] != 0)
         return VaultError::UnsupportedKdf;
+    if (h.kdf.tooCostly()) return VaultError::KdfTooCostly;
+    if (h.kdf.opslimit < crypto_pwhash_argon2id_OPSLIMIT_MIN ||
+        h.kdf.memlimit < crypto_pwhash_argon2id_MEMLIMIT_MIN)
+        return VaultError::UnsupportedKdf; // the floor itself is open's: reopen takes what is unlocked
 
     // Compared without computing kBodyAt + bodyLen, which a crafted length could overflow.
     const std::uint64_t bodyLen = readLe(file, kBodyLenAt, 8);
@@ -219,6 +225,7 @@ VaultError inspect(Span file, Header& header) {
 VaultError open(Span file, Span passphrase, Opened& out) {
     Header h;
     if (const VaultError e = inspect(file, h); e != VaultError::None) return e;
+    if (h.kdf.belowFloor()) return VaultError::UnsupportedKdf; // a guessable passphrase: not ours
     Keys keys{{}, h};
     {
         const std::optional<Key> passKey = crypto::deriveKey(passphrase, h.salt, h.kdf);

@@ -29,7 +29,8 @@ enum class VaultError {
     Truncated,          // shorter than its header says
     TrailingData,       // longer than its header says
     HeaderDamaged,      // header checksum mismatch
-    UnsupportedKdf,     // unknown algorithm or parameters outside KdfParams::acceptable()
+    UnsupportedKdf,     // unknown algorithm, or parameters below KdfParams::belowFloor()'s floor
+    KdfTooCostly,       // asks for more passes or memory than TokenSafe ever uses: refused untried
     KdfFailed,          // Argon2 could not run (memory)
     WrongPassphrase,    // the wrapped key did not open
     ForeignBody,        // the body belongs to another vault (its id differs from the header's)
@@ -70,10 +71,12 @@ struct Opened {
     Keys keys;
     crypto::SecretBytes body;
 };
-// Derives the key (Argon2id: the slow part), unwraps the vault key, decrypts the body.
+// Derives the key (Argon2id: the slow part), unwraps the vault key, decrypts the body. Before the KDF
+// runs, parameters below the floor (KdfParams::belowFloor) are refused: UnsupportedKdf.
 [[nodiscard]] VaultError open(std::span<const std::uint8_t> file, std::span<const std::uint8_t> passphrase,
                               Opened& out);
-// Opens a later revision of a vault already unlocked (another tab saved): no KDF needed.
+// Opens a later revision of a vault already unlocked (another tab saved): no KDF needed, and no
+// floor either: the KDF parameters must be those of the vault already open.
 [[nodiscard]] VaultError reopen(std::span<const std::uint8_t> file, const Keys& current, Opened& out);
 
 // True when `passphrase` unwraps the vault key as it is wrapped in keys.header (Argon2id runs once).

@@ -70,7 +70,7 @@ export async function until(fn, what, timeout = TIMEOUT) {
   }
 }
 
-// Whether the wasm heap holds `text` (UTF-8) anywhere: how tests see that a lock left no secret behind.
+// Whether the app's wasm heap holds `text` (UTF-8) anywhere: the check that a secret was wiped.
 export function heapContains(page, text) {
   return page.evaluate((t) => {
     const needle = new TextEncoder().encode(t);
