@@ -30,6 +30,7 @@ export async function launch({ profileDir, width, height }) {
     },
   });
   const page = (await browser.pages())[0] ?? await browser.newPage();
+  await page.setViewport({ width, height }); // the first tab is not given defaultViewport
   const evaluate = (fn, arg) => page.evaluate(fn, arg);
   return {
     version: `Firefox ${(await browser.version()).replace(/^firefox\//, '')}`,

@@ -11,12 +11,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serveDist, until } from './lib/app.mjs';
-import { ENGINES, openApp } from './lib/driver.mjs';
-import { PASS, addOrganisation, createVault, retype, saveEntry, typeInto, typedDate, unlock } from './lib/vault.mjs';
+import { serveDist, until } from '../lib/app.mjs';
+import { ENGINES, openApp } from '../lib/driver.mjs';
+import { PASS, addOrganisation, createVault, retype, saveEntry, typeInto, typedDate, unlock } from '../lib/vault.mjs';
 
-const SINGLE_FILE = fileURLToPath(new URL('../../dist/tokensafe.html', import.meta.url));
-const PROCEDURE = fileURLToPath(new URL('../../app/content/procedures/eis-export-token.json', import.meta.url));
+const SINGLE_FILE = fileURLToPath(new URL('../../../dist/tokensafe.html', import.meta.url));
+const PROCEDURE = fileURLToPath(new URL('../../../app/content/procedures/eis-export-token.json', import.meta.url));
 const PASS_B = 'Зелёный-самокат 17 стоит';
 const BUNDLE_PASS = 'Пакет для Бреста 2026';
 const GUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7'; // unlike the example GUID, in no text of the app
@@ -27,10 +27,11 @@ const FILE_NOTE = 'Страница открыта из файла (file://). Е
   'браузер хранит данные страниц из файлов надёжно: очистка данных браузера удалит и его. Делайте резервные ' +
   'копии пакетами на экране «Перенос».';
 
-// What each engine answers to navigator.storage.persist() for the served page, as the app shows it
-// (state().persistence; the settings say it in words). Chromium without a person's engagement says
-// no; Firefox asks the person (an automated session grants it); WebKitGTK has no persist().
-const PERSISTENCE = { chromium: 'not-persistent', firefox: 'persistent', webkit: 'unsupported' };
+// What the app shows of navigator.storage.persist() for the served page (state().persistence; the
+// settings say it in words). Chromium without a person's engagement answers no. Firefox asks the
+// person in a prompt by the address bar and answers only when they choose: until then the app says
+// it is not known yet. WebKitGTK has no persist() at all.
+const PERSISTENCE = { chromium: 'not-persistent', firefox: 'unknown', webkit: 'unsupported' };
 
 const selected = (process.env.TS_ENGINES ?? ENGINES.join(',')).split(',').filter(Boolean);
 let server;
@@ -88,7 +89,7 @@ function journey(engine, id, name, fn) {
     } catch (e) {
       for (const [i, app] of pages.entries()) {
         await app.screenshot(`engines-${engine}-${id}-failed-${i}`).catch(() => {});
-        console.log(`# ${engine} page ${i}: ${JSON.stringify(await app.state().catch(() => null))}`);
+        console.log(`${engine} page ${i} at the failure: ${JSON.stringify(await app.state().catch(() => null))}`);
       }
       throw e;
     }
@@ -107,9 +108,10 @@ for (const engine of selected) {
   journey(engine, 'vault', 'a vault with a Cyrillic passphrase, an EIS token refused then saved, kept over a reload, wiped from the heap on lock', async (pages) => {
     const app = env.a = await workstation(engine, 'a');
     pages.push(app);
-    console.log(`# ${engine}: ${app.version}`);
+    console.log(`engine ${engine}: ${app.version}`);
     await createVault(app, PASS); // the Cyrillic passphrase typed twice, key by key
-    const st = await app.waitForState((s) => s.persistence !== 'unknown', 'the persist() answer');
+    const st = await app.waitForState((s) => s.persistence === PERSISTENCE[engine],
+      `the storage shown as ${PERSISTENCE[engine]}`).catch(async () => app.state());
     assert.equal(st.persistence, PERSISTENCE[engine], 'what the app says of the storage');
     assert.equal(st.filePage, false);
 
