@@ -96,7 +96,10 @@ function journey(engine, id, name, fn) {
   });
 }
 
+// The vault unlocked with `pass`, made first if this profile has none (a journey run on its own).
 async function unlocked(app, pass) {
+  const { vault } = await app.waitForState((s) => s.vault !== 'loading', 'the vault read');
+  if (vault === 'absent') await createVault(app, pass);
   if ((await app.state()).vault === 'unlocked') return;
   await unlock(app, pass);
   await app.waitForState((s) => s.vault === 'unlocked', 'the vault unlocked');
@@ -130,10 +133,11 @@ for (const engine of selected) {
     await typeInto(app, 'field-validUntil', validUntil);
     await saveEntry(app);
     assert.equal((await app.state()).entries, 1);
+    assert.equal(await storedAnywhere(app, 'TSVAULT'), true, 'the scan finds the vault file\'s magic');
     for (const s of [GUID, PASS]) assert.equal(await storedAnywhere(app, s), false, `${s} is not in IndexedDB in clear`);
 
     await app.reload();
-    assert.equal((await app.state()).vault, 'locked');
+    await app.waitForState((s) => s.vault === 'locked', 'the vault read back, locked'); // 'loading' first
     await unlock(app, 'не та фраза совсем');
     await app.waitForState((s) => s.messageIsError && s.message === 'Неверная парольная фраза.', 'the wrong passphrase refused');
     await retype(app, 'unlock-pass', PASS);
@@ -158,7 +162,6 @@ for (const engine of selected) {
   journey(engine, 'procedure', 'a procedure run for an organisation, ticked to the end, saved into the vault', async (pages) => {
     const app = env.a ??= await workstation(engine, 'a');
     pages.push(app);
-    if ((await app.state()).vault === 'absent') await createVault(app, PASS);
     await unlocked(app, PASS);
     const entries = (await app.state()).entries;
     await addOrganisation(app, 'ООО «Ромашка»', 'RU', '7707083893');
@@ -198,7 +201,6 @@ for (const engine of selected) {
   journey(engine, 'bundle', 'a bundle exported in one profile is imported into the single file opened from disk in another', async (pages) => {
     const a = env.a ??= await workstation(engine, 'a');
     pages.push(a);
-    if ((await a.state()).vault === 'absent') await createVault(a, PASS);
     await unlocked(a, PASS);
     const sent = (await a.state()).entries;
     await a.click({ key: 'nav-transfer' });
