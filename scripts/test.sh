@@ -89,6 +89,36 @@ else
   count 0 1
 fi
 
+# --- Firefox and WebKit (and Chromium) through one driver: the core journeys in each engine -----
+# Firefox runs headed (headless it finds no GL here) and WebKit's MiniBrowser needs a display, so
+# the file runs under a virtual X server. Built first (a no-op when the wasm build above is current).
+section "browser engines (Chromium, Firefox, WebKit under Xvfb)"
+engines_start=$SECONDS
+if scripts/build.sh >>test-output/build-wasm.log 2>&1; then
+  xvfb-run -a -s "-screen 0 1280x900x24" node --test --test-concurrency=1 --test-reporter=tap \
+    tests/browser/engines/*.test.mjs >test-output/engines.tap 2>&1
+  sed -nE 's/^# (engine [a-z]+: .*)$/  \1/p' test-output/engines.tap # the versions that ran
+  grep -E '^\s*(not )?ok [0-9]+ - ' test-output/engines.tap | grep -vE '^\s{4,}' || true
+  grep -B2 -A20 '^\s*not ok' test-output/engines.tap | grep -E "error:|expected|actual|location" | head -40 || true
+  ep=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' test-output/engines.tap | tail -1)
+  ef=0
+  for what in fail cancelled skipped todo; do # a journey not run is not a pass
+    n=$(sed -nE "s/^# $what ([0-9]+)\$/\\1/p" test-output/engines.tap | tail -1)
+    ef=$((ef + ${n:-0}))
+  done
+  if [ -z "$ep" ]; then
+    tail -20 test-output/engines.tap
+    count 0 1
+  else
+    count "$ep" "$ef"
+  fi
+else
+  tail -30 test-output/build-wasm.log
+  echo "wasm build failed"
+  count 0 1
+fi
+echo "browser engines: $((SECONDS - engines_start)) s"
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

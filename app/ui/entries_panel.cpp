@@ -30,8 +30,14 @@ void EntriesPanel::Wipe() {
 }
 
 void EntriesPanel::Draw(UiContext& ui) {
-    if (!ui.state.openEntry.empty()) { // a finished procedure run points at what it saved
-        if (const vault::Entry* e = ui.services.session.data().find(ui.state.openEntry)) editor.Load(*e);
+    // A finished procedure run points at what it saved: shown in the editor, on the entries tab even
+    // when the organisations or deadlines tab was last open (the entry would be out of sight there).
+    bool showEntries = false;
+    if (!ui.state.openEntry.empty()) {
+        if (const vault::Entry* e = ui.services.session.data().find(ui.state.openEntry)) {
+            editor.Load(*e);
+            showEntries = true;
+        }
         ui.state.openEntry.clear();
     }
     if (deadlines.DrawBanner(ui)) showDeadlines_ = true;
@@ -39,7 +45,7 @@ void EntriesPanel::Draw(UiContext& ui) {
     const std::string entriesLabel = std::string(ui.t(Str::TabEntries)) + "###tab-entries";
     const std::string orgsLabel = std::string(ui.t(Str::TabOrganisations)) + "###tab-organisations";
     const std::string deadlinesLabel = std::string(ui.t(Str::TabDeadlines)) + "###tab-deadlines";
-    if (ImGui::BeginTabItem(entriesLabel.c_str())) {
+    if (ImGui::BeginTabItem(entriesLabel.c_str(), nullptr, showEntries ? ImGuiTabItemFlags_SetSelected : 0)) {
         DrawEntries(ui);
         ImGui::EndTabItem();
     }
