@@ -8,45 +8,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, foreignRequests, serveDist, until } from './lib/app.mjs';
+import { OUTPUT_DIR, foreignRequests, until, useMachines } from './lib/app.mjs';
 import { addEntry, createVault, retype, saveEntry, typeInto } from './lib/vault.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TITLE = 'Сервисы отдачи ЕИС';
-const env = {};
-const machines = [];
-
-async function machine(name) {
-  const dir = await mkdtemp(join(tmpdir(), `tokensafe-${name}-`));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
-  const app = await AppPage.open(context, env.url);
-  machines.push({ context, dir });
-  return app;
-}
-
-before(async () => {
-  ({ server: env.server, url: env.url } = await serveDist());
-  env.a = await machine('a');
-  env.b = await machine('b');
-});
-
-after(async () => {
-  for (const m of machines) {
-    await m.context.close();
-    await rm(m.dir, { recursive: true, force: true });
-  }
-  env.server?.close();
-});
+const env = useMachines({ before, after });
 
 const textStarting = (app, prefix, what) =>
   until(async () => (await app.items()).find((i) => i.kind === 'text' && i.label.startsWith(prefix)), what);

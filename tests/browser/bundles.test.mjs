@@ -6,12 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AppPage, CHROMIUM_ARGS, OUTPUT_DIR, foreignRequests, heapContains, serveDist, until } from './lib/app.mjs';
+import { OUTPUT_DIR, foreignRequests, heapContains, until, useMachines } from './lib/app.mjs';
 import { addEntry as addGenericEntry, createVault, retype, saveEntry, seedRecords, typeInto, unlock } from './lib/vault.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
@@ -20,37 +18,7 @@ const PASS_A = 'Синий-трактор 42 едет';
 const PASS_B = 'Зелёный-самокат 17 стоит';
 const BUNDLE_PASS = 'Пакет для Бреста 2026';
 
-const env = {};
-const machines = [];
-
-// A workstation: its own browser with its own profile directory, as on another computer.
-async function machine(name) {
-  const dir = await mkdtemp(join(tmpdir(), `tokensafe-${name}-`));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
-  const app = await AppPage.open(context, env.url);
-  machines.push({ context, dir });
-  return app;
-}
-
-before(async () => {
-  ({ server: env.server, url: env.url } = await serveDist());
-  env.a = await machine('a');
-  env.b = await machine('b');
-});
-
-after(async () => {
-  for (const m of machines) {
-    await m.context.close();
-    await rm(m.dir, { recursive: true, force: true });
-  }
-  env.server?.close();
-});
+const env = useMachines({ before, after });
 
 async function addEntry(app, title, login, secret) {
   await app.click({ key: 'nav-vault' });
@@ -388,7 +356,7 @@ test('a bundle of 300 items: the preview draws the rows in view, conflicts first
   const vaultFile = join(OUTPUT_DIR, 'generated-300.tsvault'), bundleFile = join(OUTPUT_DIR, 'generated-300.tsb');
   execFileSync(gen, ['300', pass, vaultFile]);
   execFileSync(gen, ['300', pass, bundleFile, 'bundle']);
-  const c = await machine('c');
+  const c = await env.machine('c');
   await seedRecords(c.page, { 'slot-a': { revision: 1, bytes: Array.from(await readFile(vaultFile)) },
     head: { revision: 1, slot: 'slot-a' } });
   await c.page.reload();

@@ -3,9 +3,7 @@
 // left by an older version (which only rewrapped the key) is mended on unlock, and a stored vault
 // put back to an older copy is refused rather than adopted.
 #include "core/bundle/transfer.h"
-#include "core/vault/session.h"
-#include "platform/native/fake_clock.h"
-#include "platform/native/memory_vault_storage.h"
+#include "session_tab.h"
 #include "test_bytes.h"
 
 #include <doctest/doctest.h>
@@ -14,32 +12,13 @@
 using namespace ts;
 using namespace ts::vault;
 using ts::testing::bytesOf;
+using ts::testing::pass;
+using ts::testing::Tab;
 
 namespace {
 
 const std::string kOld = "старая-фраза-ушедшего";
 const std::string kNew = "новая-фраза-2026-года";
-
-crypto::SecretBytes pass(const std::string& s) {
-    return crypto::secretFrom(s);
-}
-
-struct Tab {
-    MemoryVaultStorage storage;
-    Session session;
-    std::vector<Session::Notice> notices;
-    Tab(MemoryDatabase& db, const Clock& clock)
-        : storage(db), session(storage, clock, crypto::KdfParams::fastForTests()) {
-        session.setNotify([this](const Session::Notice& n) { notices.push_back(n); });
-        session.start();
-    }
-    Str last() const { return notices.empty() ? Str::StatusReady : notices.back().text; }
-    bool told(Str s) const {
-        for (const auto& n : notices)
-            if (n.text == s) return true;
-        return false;
-    }
-};
 
 Change upsert(const std::string& id, const std::string& secret) {
     Change c;

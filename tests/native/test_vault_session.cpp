@@ -1,32 +1,16 @@
 // The vault session against an in-memory IndexedDB stand-in: create, unlock, save, lock, and what
 // happens with two tabs, refused writes and a tab killed mid-save.
-#include "core/vault/session.h"
-#include "platform/native/fake_clock.h"
-#include "platform/native/memory_vault_storage.h"
+#include "session_tab.h"
 
 #include <doctest/doctest.h>
 #include <string>
 
 using namespace ts;
 using namespace ts::vault;
+using ts::testing::pass;
+using ts::testing::Tab;
 
 namespace {
-
-crypto::SecretBytes pass(const std::string& s) {
-    return crypto::secretFrom(s);
-}
-
-struct Tab {
-    MemoryVaultStorage storage;
-    Session session;
-    std::vector<Session::Notice> notices;
-    Tab(MemoryDatabase& db, const Clock& clock)
-        : storage(db), session(storage, clock, crypto::KdfParams::fastForTests()) {
-        session.setNotify([this](const Session::Notice& n) { notices.push_back(n); });
-        session.start();
-    }
-    Str last() const { return notices.empty() ? Str::StatusReady : notices.back().text; }
-};
 
 const std::string kPass = "корова-синяя-42";
 

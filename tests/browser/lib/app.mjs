@@ -2,7 +2,9 @@
 // label, click it with the mouse, type with the keyboard, wait for what the app shows.
 // Everything acts through real input; the app is read only through window.tokensafe.
 import { chromium } from 'playwright-core';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../../scripts/serve.mjs';
 
@@ -46,6 +48,38 @@ export function useBrowser(hooks) {
   });
   hooks.after(async () => {
     await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
+
+// Workstations for tests between machines: each its own browser with its own profile directory
+// (its own IndexedDB), as on another computer. `env.a`, `env.b` (the names given) and `env.url` are
+// set before the file's tests; `env.machine(name)` adds another; all are closed and removed after.
+export function useMachines(hooks, names = ['a', 'b']) {
+  const env = {};
+  const machines = [];
+  env.machine = async (name) => {
+    const dir = await mkdtemp(join(tmpdir(), `tokensafe-${name}-`));
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    machines.push({ context, dir });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
+    return AppPage.open(context, env.url);
+  };
+  hooks.before(async () => {
+    ({ server: env.server, url: env.url } = await serveDist());
+    for (const name of names) env[name] = await env.machine(name);
+  });
+  hooks.after(async () => {
+    for (const m of machines) {
+      await m.context.close();
+      await rm(m.dir, { recursive: true, force: true });
+    }
     env.server?.close();
   });
   return env;

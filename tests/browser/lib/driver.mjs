@@ -17,7 +17,7 @@
 // its centre, waiting for what the app shows — is here, once, with the same method names as
 // lib/app.mjs's AppPage, so lib/vault.mjs's steps (typeInto, createVault, unlock…) work unchanged.
 import { mkdir } from 'node:fs/promises';
-import { OUTPUT_DIR, until } from './app.mjs';
+import { OUTPUT_DIR, heapContains, until } from './app.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -149,17 +149,7 @@ export class App {
   chooseFile(query, path) { return this.tab.chooseFile(path, () => this.click(query)); }
 
   // Whether the wasm heap holds `text` (UTF-8) anywhere: a scan of Module.HEAPU8, read only.
-  heapContains(text) {
-    return this.evaluate((t) => {
-      const needle = new TextEncoder().encode(t);
-      const heap = Module.HEAPU8;
-      outer: for (let i = heap.indexOf(needle[0]); i !== -1 && i <= heap.length - needle.length; i = heap.indexOf(needle[0], i + 1)) {
-        for (let k = 1; k < needle.length; k++) if (heap[i + k] !== needle[k]) continue outer;
-        return true;
-      }
-      return false;
-    }, text);
-  }
+  heapContains(text) { return heapContains(this, text); }
 
   async screenshot(name) {
     await mkdir(OUTPUT_DIR, { recursive: true });
