@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up what is missing, builds, runs every suite — native (doctest via ctest), the same under
 # ASan/UBSan, a brief libFuzzer run, the format check, and the browser tests (Playwright + Chromium) —
-# and ends with one line: "N passed, N failed". Exit status 0 only when nothing failed.
+# and ends with one line: "N passed, N failed". Exit status 0 only when nothing failed. A runner that
+# exits non-zero adds a failure even when its summary is clean; a skipped or to-do test is a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
@@ -11,6 +12,15 @@ failed=0
 
 section() { printf '\n== %s\n' "$*"; }
 count() { passed=$((passed + $1)); failed=$((failed + $2)); }
+# A runner that exits non-zero has failed even when its summary counts no failure (a crash after
+# the summary, an error it reports only by its status): that is one failure more.
+exit_status_counts() {
+  local what=$1 rc=$2 fails=$3
+  if [ "$rc" -ne 0 ] && [ "$fails" -eq 0 ]; then
+    echo "$what exited with status $rc although its summary counts no failure: counted as 1 failure"
+    count 0 1
+  fi
+}
 
 if ! scripts/setup.sh; then
   echo "setup failed"
@@ -28,8 +38,9 @@ ctest_suite() {
     count 0 1
     return
   fi
-  local out
+  local out rc
   out=$(cd "$dir" && ctest --output-on-failure 2>&1)
+  rc=$?
   echo "$out" | grep -E 'tests passed|\*\*\*Failed|Failed  |Error' || true
   local total fails
   total=$(echo "$out" | sed -nE 's/.*tests failed out of ([0-9]+).*/\1/p')
@@ -39,6 +50,7 @@ ctest_suite() {
     count 0 1
   else
     count $((total - fails)) "$fails"
+    exit_status_counts "$name: ctest" "$rc" "$fails"
   fi
 }
 
@@ -48,6 +60,7 @@ ctest_suite build-asan "native under ASan/UBSan" -DTS_SANITIZE=ON
 # About 10 s per target; build-fuzz is kept, so after the first run only what changed is rebuilt.
 section "fuzz (libFuzzer, brief)"
 fuzz_out=$(scripts/fuzz.sh 10 2>&1)
+fuzz_rc=$?
 echo "$fuzz_out" | grep -E '^fuzz |^  ' || echo "$fuzz_out" | tail -20
 fp=$(echo "$fuzz_out" | grep -cE '^fuzz [a-z_]+: ok ')
 ff=$(echo "$fuzz_out" | grep -cE '^fuzz [a-z_]+: FAILED')
@@ -55,6 +68,7 @@ if [ "$fp" -eq 0 ] && [ "$ff" -eq 0 ]; then
   count 0 1
 else
   count "$fp" "$ff"
+  exit_status_counts "fuzz.sh" "$fuzz_rc" "$ff"
 fi
 
 section "format (clang-format)"
@@ -72,16 +86,25 @@ if scripts/build.sh >test-output/build-wasm.log 2>&1; then
   ls -l dist/app.js dist/app.wasm | awk '{print $5, $9}'
   section "browser tests (Playwright, Chromium)"
   node --test --test-concurrency=1 --test-reporter=tap tests/browser/*.test.mjs >test-output/browser.tap 2>&1
+  node_rc=$?
   grep -E '^\s*(not )?ok [0-9]+ - ' test-output/browser.tap | grep -vE '^\s{4,}' || true
   grep -B2 -A20 '^\s*not ok' test-output/browser.tap | grep -E "error:|expected|actual|location" | head -40 || true
   bp=$(sed -nE 's/^# pass ([0-9]+)$/\1/p' test-output/browser.tap | tail -1)
   bf=$(sed -nE 's/^# fail ([0-9]+)$/\1/p' test-output/browser.tap | tail -1)
   bc=$(sed -nE 's/^# cancelled ([0-9]+)$/\1/p' test-output/browser.tap | tail -1)
+  # A skipped or to-do test checked nothing: each counts as a failure, not as a pass.
+  bs=$(sed -nE 's/^# skipped ([0-9]+)$/\1/p' test-output/browser.tap | tail -1)
+  bt=$(sed -nE 's/^# todo ([0-9]+)$/\1/p' test-output/browser.tap | tail -1)
   if [ -z "$bp" ]; then
     tail -20 test-output/browser.tap
     count 0 1
   else
-    count "$bp" $((bf + ${bc:-0}))
+    if [ "${bs:-0}" -gt 0 ] || [ "${bt:-0}" -gt 0 ]; then
+      echo "browser tests: ${bs:-0} skipped, ${bt:-0} todo: counted as failures"
+    fi
+    bf=$((${bf:-0} + ${bc:-0} + ${bs:-0} + ${bt:-0}))
+    count "$bp" "$bf"
+    exit_status_counts "browser tests (node --test)" "$node_rc" "$bf"
   fi
 else
   tail -30 test-output/build-wasm.log

@@ -98,8 +98,6 @@ test('entries chosen in A reach B in a passphrase bundle, and a conflict is reso
   await pick(b, file);
   await b.find('Пакет защищён парольной фразой. Введите фразу, которую вам сообщил отправитель.');
   // Opening the import tab the first time gave B its receiving key pair: one save, before anything else.
-  await b.find({ kind: 'text', label: (await b.items()).find((i) => /^TSR1-/.test(i.label))?.label ?? 'TSR1' })
-    .catch(() => null);
   const rev0 = (await b.waitForState((s) => !s.saving && s.revision === 2, 'the key pair saved')).revision;
   await typeInto(b, 'import-pass', 'не та фраза совсем');
   await b.click('Открыть пакет');
@@ -389,6 +387,11 @@ test('a bundle of 300 items: the preview draws the rows in view, conflicts first
   await c.click({ key: 'nav-vault' });
   await c.click({ key: 'entries-search' });
   await c.type('№295');
+  // This name is wider than the 330 px list beside the editor, which cuts it off on the right (the
+  // seam reports it clipped; no scrolling reveals it). In a narrow window (under 760 px of room) the
+  // list sits above the editor at full width and the whole name shows: the row is clicked there.
+  await c.page.setViewportSize({ width: 700, height: 900 });
+  await c.settle();
   await c.click({ label: 'Токен ОАИС TPSClient — ГБУ «Центр закупок» №295', kind: 'widget' });
   assert.match((await c.find({ key: 'field-login' })).value, /-2$/, 'theirs taken');
   assert.deepEqual(foreignRequests(c, env.url), []);

@@ -172,6 +172,8 @@ export class AppPage {
   // Finds an item, scrolling down with the mouse wheel when it is not on screen yet or is cut off
   // by its window's edge — as a person scrolls a long form to reach a field. The wheel turns where
   // the pointer is: over the cut-off item itself when part of it shows, else where it last was.
+  // Fails when the item is still missing or cut off after 20 turns: a click on it could land on
+  // whatever covers the hidden part.
   async findScrolling(query) {
     let item = await this.find(query, { timeout: 1500 }).catch(() => null);
     for (let i = 0; i < 20 && (!item || item.clipped); i++) {
@@ -180,7 +182,9 @@ export class AppPage {
       await this.settle();
       item = await this.find(query, { timeout: 300 }).catch(() => null);
     }
-    return item ?? this.find(query, { timeout: 1 });
+    if (!item) return this.find(query, { timeout: 1 }); // fails, naming the item
+    if (item.clipped) throw new Error(`${JSON.stringify(query)} is still cut off by its window after scrolling`);
+    return item;
   }
 
   // Clicks the centre of a widget with the mouse, as a person would.
