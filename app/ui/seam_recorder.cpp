@@ -73,7 +73,16 @@ void SeamRecorder::addItem(ImGuiContext& g, ImGuiID id, const Pending& rect, std
     item.max = rect.bb.Max;
     item.disabled = rect.disabled;
     item.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
-    item.clipped = w && !isWindow && !w->ClipRect.Contains(rect.bb);
+    item.shownMin = rect.bb.Min;
+    item.shownMax = rect.bb.Max;
+    if (w && !isWindow) {
+        const ImRect& clip = w->ClipRect;
+        item.clipped = rect.bb.Min.y < clip.Min.y || rect.bb.Max.y > clip.Max.y;
+        ImRect shown = rect.bb;
+        shown.ClipWithFull(clip);
+        item.shownMin = shown.Min;
+        item.shownMax = shown.Max;
+    }
     items_.push_back(std::move(item));
     lastId_ = id;
 }
@@ -85,8 +94,8 @@ void SeamRecorder::addText(std::string_view text) {
     item.label = text;
     ImGuiWindow* w = g.CurrentWindow;
     item.window = w ? visibleLabel(w->RootWindow ? w->RootWindow->Name : w->Name) : "";
-    item.min = ImGui::GetItemRectMin();
-    item.max = ImGui::GetItemRectMax();
+    item.min = item.shownMin = ImGui::GetItemRectMin();
+    item.max = item.shownMax = ImGui::GetItemRectMax();
     items_.push_back(std::move(item));
     lastId_ = 0;
 }
@@ -117,10 +126,20 @@ void SeamRecorder::addUnreported(ImGuiID id, std::string_view fullLabel, std::st
 std::string SeamRecorder::itemsJson() const {
     nlohmann::json out = nlohmann::json::array();
     for (const SeamItem& i : items_) {
-        nlohmann::json j = {{"kind", i.kind},         {"label", i.label},       {"key", i.key},
-                            {"window", i.window},     {"x", i.min.x},           {"y", i.min.y},
-                            {"w", i.max.x - i.min.x}, {"h", i.max.y - i.min.y}, {"disabled", i.disabled},
-                            {"clipped", i.clipped},   {"checked", i.checked}};
+        nlohmann::json j = {{"kind", i.kind},
+                            {"label", i.label},
+                            {"key", i.key},
+                            {"window", i.window},
+                            {"x", i.min.x},
+                            {"y", i.min.y},
+                            {"w", i.max.x - i.min.x},
+                            {"h", i.max.y - i.min.y},
+                            {"disabled", i.disabled},
+                            {"clipped", i.clipped},
+                            {"checked", i.checked},
+                            // where a click lands on the item: the middle of the part that shows
+                            {"cx", (i.shownMin.x + i.shownMax.x) / 2},
+                            {"cy", (i.shownMin.y + i.shownMax.y) / 2}};
         if (i.value) j["value"] = *i.value;
         if (i.length) j["length"] = *i.length;
         out.push_back(std::move(j));

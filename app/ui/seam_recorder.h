@@ -22,7 +22,10 @@ struct SeamItem {
     ImVec2 min, max;    // CSS pixels
     bool disabled = false;
     bool checked = false;
-    bool clipped = false; // partly hidden by its window (scrolled out of view), so not safe to click
+    // Cut off at its window's top or bottom edge (scrolled partly out of view): scrolling shows it.
+    // A label too wide for its column is cut at the side instead, and is clicked where it shows.
+    bool clipped = false;
+    ImVec2 shownMin, shownMax;         // the part inside its window's clip rectangle
     std::optional<std::string> value;  // text fields that are not secret
     std::optional<std::size_t> length; // secret fields: how many bytes were typed, never what
 };

@@ -177,7 +177,7 @@ export class AppPage {
   async findScrolling(query) {
     let item = await this.find(query, { timeout: 1500 }).catch(() => null);
     for (let i = 0; i < 20 && (!item || item.clipped); i++) {
-      if (item) await this.page.mouse.move(item.x + item.w / 2, item.y + 2);
+      if (item) await this.page.mouse.move(item.cx, item.cy);
       await this.page.mouse.wheel(0, item ? 120 : 240);
       await this.settle();
       item = await this.find(query, { timeout: 300 }).catch(() => null);
@@ -187,7 +187,7 @@ export class AppPage {
     return item;
   }
 
-  // Clicks the centre of a widget with the mouse, as a person would.
+  // Clicks the middle of the part of a widget that shows, with the mouse, as a person would.
   async click(query) {
     const item = await this.findScrolling(query);
     if (item.disabled) throw new Error(`cannot click disabled ${JSON.stringify(query)}`);
@@ -196,7 +196,7 @@ export class AppPage {
     const s = box.width / cssWidth;
     // Like a hand: the pointer arrives, then presses. ImGui needs a frame of hover before a press
     // for widgets that allow overlap (tabs), as a person's hand always gives it.
-    await this.page.mouse.move(box.x + (item.x + item.w / 2) * s, box.y + (item.y + item.h / 2) * s);
+    await this.page.mouse.move(box.x + item.cx * s, box.y + item.cy * s);
     await this.settle(60);
     await this.page.mouse.down();
     await this.page.mouse.up();

@@ -101,12 +101,14 @@ export class App {
   async findScrolling(query) {
     let item = await this.find(query, { timeout: 1500 }).catch(() => null);
     for (let i = 0; i < 20 && (!item || item.clipped); i++) {
-      if (item) await this.mouseTo(item.x + item.w / 2, item.y + 2);
+      if (item) await this.mouseTo(item.cx, item.cy);
       await this.tab.wheel(item ? 120 : 240);
       await this.settle();
       item = await this.find(query, { timeout: 300 }).catch(() => null);
     }
-    return item ?? this.find(query, { timeout: 1 });
+    if (!item) return this.find(query, { timeout: 1 }); // fails, naming the item
+    if (item.clipped) throw new Error(`${JSON.stringify(query)} is still cut off by its window after scrolling`);
+    return item;
   }
 
   async mouseTo(x, y) {
@@ -114,11 +116,11 @@ export class App {
     await this.tab.mouseMove(box.x + x * box.s, box.y + y * box.s);
   }
 
-  // Clicks the centre of a widget with the mouse: the pointer arrives, a frame of hover, the press.
+  // Clicks the middle of the part of a widget that shows: the pointer arrives, a frame of hover, the press.
   async click(query) {
     const item = await this.findScrolling(query);
     if (item.disabled) throw new Error(`cannot click disabled ${JSON.stringify(query)}`);
-    await this.mouseTo(item.x + item.w / 2, item.y + item.h / 2);
+    await this.mouseTo(item.cx, item.cy);
     await this.settle(60);
     await this.tab.mouseDown();
     await this.tab.mouseUp();
