@@ -1,4 +1,5 @@
 #include "core/kinds/kind.h"
+#include "core/procedures/mockup_layout.h"
 #include "core/procedures/procedure.h"
 
 #include <doctest/doctest.h>
@@ -105,6 +106,10 @@ TEST_CASE("a procedure file with mistakes is refused with a reason") {
     CHECK(refusal(j).find("appears twice") != std::string::npos);
 
     j = minimal();
+    j["steps"][0]["screen"]["body"][0]["align"] = "middle";
+    CHECK(refusal(j).find("\"align\"") != std::string::npos);
+
+    j = minimal();
     j["quiz"][0]["answer"] = 2;
     CHECK(refusal(j).find("answer") != std::string::npos);
 
@@ -149,4 +154,30 @@ TEST_CASE("every built-in procedure loads and is complete") {
                                                 "eis-participant-token-key", "oais-system-token",
                                                 "oais-tpsclient-token"});
     CHECK(lib.forKind("oais-tpsclient-token") == lib.find("oais-tpsclient-token"));
+}
+
+TEST_CASE("a row's item with \"align\": \"right\" is drawn at the screen's right edge") {
+    // Seed 002's «Ещё» button sits on the right of the module's window.
+    auto buttonRight = [](const char* align) {
+        json j = minimal();
+        j["steps"][0]["screen"]["body"] = json::parse(R"([{"type": "row", "items": [
+            {"type": "text", "label": "…"}, {"type": "button", "label": "Ещё", "mark": 1}]}])");
+        j["steps"][0]["screen"]["callouts"].erase(1);
+        j["steps"][0]["screen"]["tabs"][0].erase("mark");
+        j["steps"][0]["screen"]["body"][0]["items"][1]["align"] = align;
+        std::string error;
+        const auto p = parseProcedure(j, kinds::Registry::builtIn(), error);
+        REQUIRE_MESSAGE(p, error);
+        const MockupMetrics metrics{15.0f, estimateTextWidth};
+        const Mockup m = layoutScreen(p->steps[0].screen, 600, metrics);
+        for (const Box& b : m.boxes)
+            if (b.kind == Box::Kind::Button) return std::pair{b.rect.right(), m.width};
+        FAIL("no button drawn");
+        return std::pair{0.0f, 0.0f};
+    };
+    const auto [left, width] = buttonRight("left");
+    const auto [right, width2] = buttonRight("right");
+    CHECK(left < width * 0.4f);
+    CHECK(right > width2 * 0.85f);
+    CHECK(right <= width2);
 }

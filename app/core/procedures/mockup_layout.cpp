@@ -256,7 +256,9 @@ class Layout {
         return r.h;
     }
 
-    // Children side by side, top-aligned; those that do not fit move to the next line.
+    // Children side by side, top-aligned; those that do not fit move to the next line. From the
+    // first child with "align": "right" on, a line's children sit at its right edge (a portal's
+    // button "on the right").
     Rect row(const Element& e, float x, float y, float w) {
         Rect r{x, y, 0, 0};
         std::size_t i = 0;
@@ -273,10 +275,20 @@ class Layout {
                 above = std::max(above, markRoomAbove(c.mark));
             }
             const float top = i == 0 ? y : r.bottom() + fs_ * 0.6f + above;
+            std::size_t rightFrom = end;
+            float rightW = 0; // the right-aligned children's width, their marks' room included
+            for (std::size_t k = i; k < end; ++k) {
+                if (rightFrom == end && e.children[k].right) rightFrom = k;
+                if (rightFrom == end) continue;
+                const Element& c = e.children[k];
+                rightW += std::min(natural(c), w) + markRoom(c.mark) + (k > rightFrom ? fs_ : 0);
+            }
+            if (rightFrom < end) lineW = w;
             float cx = x, lineH = 0;
             for (; i < end; ++i) {
                 const Element& c = e.children[i];
                 const float cw = std::min(natural(c), w);
+                if (i == rightFrom) cx = std::max(cx, x + w - rightW);
                 lineH = std::max(lineH, place(c, cx, top, cw));
                 cx += cw + fs_ + markRoom(c.mark);
             }

@@ -117,6 +117,14 @@ bool readElement(const json& j, Element& e, Marks& marks, std::string& error) {
     e.type = type->second;
     e.label = stringAt(j, "label");
     if (!readMark(j, e.mark, marks, error)) return false;
+    if (j.contains("align")) {
+        const std::string align = stringAt(j, "align");
+        if (align != "left" && align != "right") {
+            error = "\"align\" must be \"left\" or \"right\"";
+            return false;
+        }
+        e.right = align == "right";
+    }
     switch (e.type) {
     case Element::Type::Icon:
         e.value = stringAt(j, "icon");

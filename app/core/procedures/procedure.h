@@ -26,8 +26,9 @@ struct Element {
     enum class Type { Heading, Text, Field, Select, Checkbox, Button, Link, Icon, Table, Row, Dialog };
     Type type = Type::Text;
     std::string label;
-    std::string value; // field, select: what the box holds; icon: the pictogram's name
-    bool flag = false; // field: secret; checkbox: checked; button: primary
+    std::string value;  // field, select: what the box holds; icon: the pictogram's name
+    bool flag = false;  // field: secret; checkbox: checked; button: primary
+    bool right = false; // in a row: this and the following items sit at the line's right edge
     int mark = 0;
     std::vector<std::string> columns;       // table
     std::vector<std::vector<Element>> rows; // table: cells (a plain string is a Text element)
