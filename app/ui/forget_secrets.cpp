@@ -5,6 +5,12 @@
 
 #include <cstring>
 
+// Below, ImGui's internal buffers that hold typed text are wiped one by one, by name, as Dear ImGui
+// 1.90.1 has them. Another version may keep typed text in a buffer this list does not name, and a
+// secret would then outlive the lock unnoticed: read that version's imgui_internal.h (ImGuiInputTextState,
+// ImGuiInputTextDeactivatedState, the input queues), update the list, then this number.
+static_assert(IMGUI_VERSION_NUM == 19010, "check ForgetImGuiText against this Dear ImGui's text buffers");
+
 namespace ts::ui {
 namespace {
 
