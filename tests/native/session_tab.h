@@ -15,6 +15,14 @@ inline crypto::SecretBytes pass(const std::string& s) {
     return crypto::secretFrom(s);
 }
 
+// A change that creates or updates entry `id` with `fields`.
+inline vault::Change upsert(const std::string& id, nlohmann::json fields) {
+    vault::Change c;
+    c.id = id;
+    c.fields = std::move(fields);
+    return c;
+}
+
 struct Tab {
     MemoryVaultStorage storage;
     vault::Session session;

@@ -14,18 +14,12 @@ using namespace ts::vault;
 using ts::testing::bytesOf;
 using ts::testing::pass;
 using ts::testing::Tab;
+using ts::testing::upsert;
 
 namespace {
 
 const std::string kOld = "старая-фраза-ушедшего";
 const std::string kNew = "новая-фраза-2026-года";
-
-Change upsert(const std::string& id, const std::string& secret) {
-    Change c;
-    c.id = id;
-    c.fields = {{"secret", secret}};
-    return c;
-}
 
 VaultError openWith(const std::optional<StoredVault>& stored, const std::string& passphrase,
                     Data* data = nullptr) {
@@ -41,9 +35,9 @@ void vaultWithHistory(Tab& tab, MemoryDatabase& db) {
     db.runAll();
     REQUIRE_FALSE(tab.session.create(pass(kOld)));
     db.runAll();
-    tab.session.submit(upsert("eis", "token-1"));
+    tab.session.submit(upsert("eis", {{"secret", "token-1"}}));
     db.runAll();
-    tab.session.submit(upsert("eis", "token-2"));
+    tab.session.submit(upsert("eis", {{"secret", "token-2"}}));
     db.runAll();
     REQUIRE(db.current->revision == 3);
 }
@@ -72,7 +66,7 @@ TEST_CASE("after a passphrase change neither stored generation opens with the ol
     CHECK(previous.find("eis")->field("secret") == "token-2"); // the data as it stood before the change
 
     // The next ordinary save keeps the new wrap in both slots.
-    tab.session.submit(upsert("eis", "token-3"));
+    tab.session.submit(upsert("eis", {{"secret", "token-3"}}));
     db.runAll();
     CHECK(openWith(db.previous, kOld) == VaultError::WrongPassphrase);
     CHECK(openWith(db.current, kNew) == VaultError::None);
@@ -185,7 +179,7 @@ TEST_CASE("a stored vault put back to an older copy is refused, not adopted") {
     }
     SUBCASE("while saving") {
         db.current = old; // rolled back behind the open tab's back
-        tab.session.submit(upsert("eis", "token-3"));
+        tab.session.submit(upsert("eis", {{"secret", "token-3"}}));
         db.runAll();
         CHECK(tab.last() == Str::ErrVaultRolledBack);
         CHECK(tab.session.data().find("eis")->field("secret") == "token-2"); // not the old copy's

@@ -9,6 +9,7 @@ using namespace ts;
 using namespace ts::vault;
 using ts::testing::pass;
 using ts::testing::Tab;
+using ts::testing::upsert;
 
 namespace {
 
@@ -20,13 +21,6 @@ void createIn(Tab& tab, MemoryDatabase& db) {
     REQUIRE_FALSE(tab.session.create(pass(kPass)));
     db.runAll();
     REQUIRE(tab.session.state() == Session::State::Unlocked);
-}
-
-Change upsert(const std::string& id, nlohmann::json fields) {
-    Change c;
-    c.id = id;
-    c.fields = std::move(fields);
-    return c;
 }
 
 } // namespace
