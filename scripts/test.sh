@@ -120,6 +120,7 @@ engines_start=$SECONDS
 if scripts/build.sh >>test-output/build-wasm.log 2>&1; then
   xvfb-run -a -s "-screen 0 1280x900x24" node --test --test-concurrency=1 --test-reporter=tap \
     tests/browser/engines/*.test.mjs >test-output/engines.tap 2>&1
+  engines_rc=$?
   sed -nE 's/^# (engine [a-z]+: .*)$/  \1/p' test-output/engines.tap # the versions that ran
   grep -E '^\s*(not )?ok [0-9]+ - ' test-output/engines.tap | grep -vE '^\s{4,}' || true
   grep -B2 -A20 '^\s*not ok' test-output/engines.tap | grep -E "error:|expected|actual|location" | head -40 || true
@@ -134,6 +135,7 @@ if scripts/build.sh >>test-output/build-wasm.log 2>&1; then
     count 0 1
   else
     count "$ep" "$ef"
+    exit_status_counts "browser engines (xvfb-run node --test)" "$engines_rc" "$ef"
   fi
 else
   tail -30 test-output/build-wasm.log
