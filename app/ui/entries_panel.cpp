@@ -84,18 +84,8 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
     if (Button(ui, Str::EntriesNew, "entry-new")) ImGui::OpenPopup(kPickerPopup);
     DrawKindPicker(ui);
     TextField(ui, Str::EntriesSearch, "entries-search", search, -1.0f);
-    const vault::Data& data = ui.services.session.data();
-    const vault::Organisation* current = data.organisation(orgFilter);
     ImGui::SetNextItemWidth(-1.0f);
-    if (BeginCombo(ui, ui.t(Str::FieldOrganisation), "org-filter",
-                   current ? current->name.c_str() : ui.t(Str::AllOrganisations))) {
-        if (ImGui::Selectable((std::string(ui.t(Str::AllOrganisations)) + "###filter-all").c_str(), !current))
-            orgFilter.clear();
-        for (const vault::Organisation& o : data.organisations)
-            if (ImGui::Selectable((o.name + "###filter-" + o.id).c_str(), o.id == orgFilter))
-                orgFilter = o.id;
-        ImGui::EndCombo();
-    }
+    OrganisationCombo(ui, "org-filter", "filter-", orgFilter, Str::AllOrganisations, "all");
     const kinds::Kind* kindShown = kinds::Registry::builtIn().find(kindFilter);
     const Lang lang = ui.state.settings.language;
     ImGui::SetNextItemWidth(-1.0f);

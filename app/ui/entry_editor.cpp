@@ -90,18 +90,9 @@ void EntryEditor::Wipe() {
 }
 
 void EntryEditor::DrawOrganisation(UiContext& ui) {
-    const vault::Data& data = ui.services.session.data();
     Text(ui, ui.t(Str::FieldOrganisation));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 600.0f));
-    const vault::Organisation* current = data.organisation(org);
-    if (BeginCombo(ui, ui.t(Str::FieldOrganisation), "entry-org",
-                   current ? current->name.c_str() : ui.t(Str::NoOrganisation))) {
-        if (ImGui::Selectable((std::string(ui.t(Str::NoOrganisation)) + "###org-none").c_str(), org.empty()))
-            org.clear();
-        for (const vault::Organisation& o : data.organisations)
-            if (ImGui::Selectable((o.name + "###org-" + o.id).c_str(), o.id == org)) org = o.id;
-        ImGui::EndCombo();
-    }
+    OrganisationCombo(ui, "entry-org", "org-", org, Str::NoOrganisation);
 }
 
 void EntryEditor::DrawExpiry(UiContext& ui) {

@@ -113,14 +113,7 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
     if (!data.organisation(org)) org = data.organisations.front().id;
     Text(ui, ui.t(Str::FieldOrganisation));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
-    if (BeginCombo(ui, ui.t(Str::FieldOrganisation), "run-org", orgName(data, org).c_str())) {
-        for (const vault::Organisation& o : data.organisations)
-            if (ImGui::Selectable((o.name + "###run-org-" + o.id).c_str(), o.id == org)) {
-                org = o.id;
-                target.clear();
-            }
-        ImGui::EndCombo();
-    }
+    if (OrganisationCombo(ui, "run-org", "run-org-", org)) target.clear();
     const std::string chosen =
         target == "-" ? std::string() : procedures::defaultTarget(data, p, org, target);
     if (kind) {

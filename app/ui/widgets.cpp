@@ -1,6 +1,7 @@
 #include "ui/widgets.h"
 
 #include "core/utf8.h"
+#include "core/vault/session.h"
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
@@ -92,6 +93,22 @@ bool BeginCombo(UiContext& ui, std::string_view label, const char* key, const ch
     const bool open = ImGui::BeginCombo(id.c_str(), preview);
     ui.seam.addUnreported(itemId, withKey(label, key), preview);
     return open;
+}
+
+bool OrganisationCombo(UiContext& ui, const char* key, std::string_view prefix, std::string& org,
+                       std::optional<Str> none, std::string_view noneKey) {
+    const vault::Data& data = ui.services.session.data();
+    const vault::Organisation* current = data.organisation(org);
+    const char* preview = current ? current->name.c_str() : none ? ui.t(*none) : "";
+    if (!BeginCombo(ui, ui.t(Str::FieldOrganisation), key, preview)) return false;
+    const std::string before = org;
+    const std::string keyPrefix = "###" + std::string(prefix);
+    if (none && ImGui::Selectable((ui.t(*none) + keyPrefix + std::string(noneKey)).c_str(), !current))
+        org.clear();
+    for (const vault::Organisation& o : data.organisations)
+        if (ImGui::Selectable((o.name + keyPrefix + o.id).c_str(), o.id == org)) org = o.id;
+    ImGui::EndCombo();
+    return org != before;
 }
 
 bool TextField(UiContext& ui, Str label, const char* key, std::string& value, float width) {

@@ -40,6 +40,13 @@ std::optional<int> ChoiceRow(UiContext& ui, std::span<const int> values, int cur
 // what the seam calls it, `preview` the current choice shown in it.
 bool BeginCombo(UiContext& ui, std::string_view label, const char* key, const char* preview);
 
+// The organisation chooser (the entry list's filter, the entry form, a run): `org` is an
+// organisation's id, or empty for the choice `none` when there is one (the filter's "all", the
+// form's "none"). Each choice's key is `prefix` + the organisation's id, `prefix` + `noneKey` for
+// none. Returns true when the user chose another.
+bool OrganisationCombo(UiContext& ui, const char* key, std::string_view prefix, std::string& org,
+                       std::optional<Str> none = std::nullopt, std::string_view noneKey = "none");
+
 // A one-line text field over a std::string; the value is readable through the seam (not for
 // secrets). Returns true when edited this frame.
 bool TextField(UiContext& ui, Str label, const char* key, std::string& value, float width = -1.0f);
