@@ -3,11 +3,18 @@
 // fake file picker that hands a picture over in tests. Runs under ASan/UBSan too (scripts/test.sh).
 #include "core/images/base64.h"
 #include "core/images/image.h"
+
 #include "platform/native/fake_file_picker.h"
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -204,6 +211,42 @@ TEST_CASE("a JPEG image whose Huffman table declares over 256 codes is refused a
         }
     REQUIRE(dht > 0);
     for (std::size_t k = 0; k < 16; ++k) jpeg[dht + 5 + k] = 0x20; // 16 lengths x 32 codes = 512
+    CHECK(decodeError(jpeg) == Str::ErrImageDamaged);
+}
+
+TEST_CASE("a JPEG image whose scan uses a Huffman table no DHT defined is refused as damaged") {
+    // stb_image 2.27 would decode with its uninitialised table (an assertion in a debug build).
+    Bytes jpeg = encodeJpeg(gradient(16, 16, true), 80);
+    REQUIRE(decodeOk(jpeg));
+    // stb_image_write puts four tables in one DHT: DC 0, AC 0 (0x10), DC 1, AC 1 (0x11). Renaming
+    // AC 0 to AC 2 leaves a table the scan's luma component names undefined.
+    int renamed = 0;
+    for (std::size_t i = 2; i + 1 < jpeg.size(); ++i)
+        if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xC4) {
+            std::size_t p = i + 4;
+            const std::size_t end = i + 2 + (std::size_t{jpeg[i + 2]} << 8 | jpeg[i + 3]);
+            while (p < end) {
+                std::size_t n = 0;
+                for (std::size_t k = 1; k <= 16; ++k) n += jpeg[p + k];
+                if (jpeg[p] == 0x10) {
+                    jpeg[p] = 0x12;
+                    ++renamed;
+                }
+                p += 17 + n;
+            }
+        }
+    REQUIRE(renamed == 1);
+    CHECK(decodeError(jpeg) == Str::ErrImageDamaged);
+}
+
+TEST_CASE("the fuzzer's JPEG whose second DHT redefines DC 0 instead of AC 0 is refused as damaged") {
+    // Found by scripts/fuzz.sh: the scan then decodes with AC table 0 as stb's decoder state held it,
+    // which failed an assertion in stb's Huffman decoder (the old code aborted here).
+    const auto path = std::filesystem::path(__FILE__).parent_path().parent_path() / "fuzz" / "corpus" /
+                      "image_decode" / "scan-uses-undefined-table.jpg";
+    std::ifstream in(path, std::ios::binary);
+    const Bytes jpeg((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    REQUIRE(jpeg.size() > 400);
     CHECK(decodeError(jpeg) == Str::ErrImageDamaged);
 }
 

@@ -18,9 +18,11 @@ namespace {
 
 std::atomic<std::uint64_t> g_stbAllocated{0};
 
+// Zeroed: stb reads parts of its decoder state a hostile file never sets (readJpegHeader refuses
+// the cases known); what it reads then is a fixed zero, never an earlier allocation's bytes.
 void* stbMalloc(std::size_t n) {
     g_stbAllocated += n;
-    return std::malloc(n);
+    return std::calloc(1, n);
 }
 void* stbRealloc(void* p, std::size_t n) {
     g_stbAllocated += n;
@@ -133,14 +135,19 @@ Header readPngHeader(std::span<const std::uint8_t> b) {
     return h;
 }
 
-// WARNING: stb_image 2.27 (Debian bookworm's libstb) overflows its Huffman arrays when a DHT table
-// declares more than 256 codes (fixed upstream in 2.28). Every DHT stb could reach is checked here
-// first. The walk mirrors stb's reader: bytes past the end read as 0, stray bytes between segments
-// are skipped one by one (which also steps through entropy-coded data, where FF 00 and restart
-// markers are not segments), and a segment's length says where the next one starts.
+// WARNING: stb_image 2.27 (Debian bookworm's libstb) mishandles two kinds of Huffman table, so every
+// DHT and SOS segment stb could reach is checked here first:
+// - a DHT table declaring more than 256 codes overflows its arrays (fixed upstream in 2.28);
+// - a scan that uses a table no DHT defined decodes with whatever its malloc'd decoder state held
+//   (an assertion in a debug build; stale heap bytes turned into pixels in ours).
+// The walk mirrors stb's reader: bytes past the end read as 0, stray bytes between segments are
+// skipped one by one (which also steps through entropy-coded data, where FF 00 and restart markers
+// are not segments), and a segment's length says where the next one starts.
 Header readJpegHeader(std::span<const std::uint8_t> b) {
     const auto at = [&](std::size_t k) -> std::uint32_t { return k < b.size() ? b[k] : 0; };
     Header h;
+    bool defined[2][4] = {}; // [class: 0 DC, 1 AC][table id]
+    bool progressive = false;
     std::size_t i = 2; // after SOI
     while (i + 1 < b.size()) {
         if (b[i] != 0xFF) {
@@ -170,11 +177,28 @@ Header readJpegHeader(std::span<const std::uint8_t> b) {
                     h.sane = false;
                     return h;
                 }
+                defined[q >> 4][q & 15] = true;
                 p += n;
                 left -= 17 + static_cast<long>(n);
             }
+        } else if (m == 0xDA) {
+            // A scan names a DC and an AC table per component. A progressive scan uses only one kind:
+            // the first DC pass (Ss 0, Ah 0) its DC tables, an AC pass (Ss > 0) its AC tables.
+            const std::uint32_t ns = at(i + 4);
+            const std::uint32_t ss = at(i + 5 + 2 * ns), ah = at(i + 7 + 2 * ns) >> 4;
+            const bool usesDc = !progressive || (ss == 0 && ah == 0);
+            const bool usesAc = !progressive || ss > 0;
+            for (std::uint32_t c = 0; c < ns; ++c) {
+                const std::uint32_t t = at(i + 6 + 2 * c);
+                if ((usesDc && ((t >> 4) > 3 || !defined[0][t >> 4])) ||
+                    (usesAc && ((t & 15) > 3 || !defined[1][t & 15]))) {
+                    h.sane = false;
+                    return h;
+                }
+            }
         } else if (m >= 0xC0 && m <= 0xCF && m != 0xC8 && m != 0xCC && !h.size) {
             h.size = Size{at(i + 7) << 8 | at(i + 8), at(i + 5) << 8 | at(i + 6)}; // height comes first
+            progressive = m == 0xC2 || m == 0xC6 || m == 0xCA || m == 0xCE;
         }
         i += 2 + std::max<std::uint32_t>(len, 2);
     }
