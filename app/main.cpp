@@ -65,7 +65,7 @@ int main() {
     rt->app =
         new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
                                          ts::scrubFreeStack, ts::downloadFile, &rt->files, &rt->textures,
-                                         ts::setFullscreen, ts::pageOpenedFromFile(), ts::applyUpdate},
+                                         ts::setFullscreen, ts::pageOpenedFromFile(), ts::applyUpdate, ts::runLater},
                         rt->seam);
     rt->vaultStorage.onActivity = [rt] {
         rt->pacer.wake();

@@ -4,8 +4,6 @@
 #include "core/crypto/secret.h"
 #include "core/vault/session.h"
 #include "platform/clipboard.h"
-#include "platform/web/gl_window.h"
-#include "platform/web/page_events.h"
 #include "ui/forget_secrets.h"
 #include "ui/shell_bars.h"
 #include "ui/theme.h"
@@ -98,7 +96,8 @@ void App::WakeWhileHidden(unsigned spell) {
     const double at = lock_.nextCheck();
     if (!std::isfinite(at)) return;
     const double wait = std::max(0.0, at - services_.clock.elapsedMillis());
-    runLater(static_cast<int>(std::ceil(wait)), [this, spell] {
+    if (!services_.runLater) return;
+    services_.runLater(static_cast<int>(std::ceil(wait)), [this, spell] {
         if (spell != visibilitySpell_) return;
         CheckLock();
         WakeWhileHidden(spell);
@@ -162,7 +161,7 @@ bool App::InputHeld() const {
     return false;
 }
 
-void App::Tick(GlWindow& window, double now) {
+void App::Tick(Window& window, double now) {
     FramePacer& pacer = services_.pacer;
     const bool resized = window.syncSize();
     const bool input = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0 || frames_ == 0;
@@ -182,7 +181,7 @@ void App::Tick(GlWindow& window, double now) {
     }
     if (!pacer.shouldRender(now)) return;
 
-    const double frameStart = monotonicSeconds();
+    const double frameStart = services_.clock.elapsedMillis();
     if (fonts_.ensure(window.dpr())) window.reloadFontTexture();
     // ImGui applies one change of a button or key per frame (a press and its release in one frame
     // would be lost), so input that arrived together — a click is both — is worked through in
@@ -202,7 +201,7 @@ void App::Tick(GlWindow& window, double now) {
         window.present();
     }
     ++frames_;
-    lastFrameMs_ = (monotonicSeconds() - frameStart) * 1000.0; // for scripts/bench.sh
+    lastFrameMs_ = services_.clock.elapsedMillis() - frameStart; // for scripts/bench.sh
 
     const ImGuiIO& io = ImGui::GetIO();
     pacer.afterFrame(now, InputHeld(), io.WantTextInput);
@@ -211,7 +210,7 @@ void App::Tick(GlWindow& window, double now) {
     seam_.publish(recorder_.itemsJson(), StateJson(), frames_);
 }
 
-void App::BuildFrame(GlWindow& window) {
+void App::BuildFrame(Window& window) {
     window.newFrame();
     ImGui::NewFrame();
     recorder_.beginFrame();

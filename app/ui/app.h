@@ -4,6 +4,7 @@
 
 #include "core/lock_policy.h"
 #include "platform/test_seam.h"
+#include "platform/window.h"
 #include "ui/app_state.h"
 #include "ui/fonts.h"
 #include "ui/home_screen.h"
@@ -16,17 +17,13 @@
 #include <cstdint>
 #include <utility>
 
-namespace ts {
-class GlWindow;
-}
-
 namespace ts::ui {
 
 class App {
   public:
     App(Services services, TestSeam& seam);
     // One pass of the browser's animation loop: draws a frame only if one is due.
-    void Tick(GlWindow& window, double now);
+    void Tick(Window& window, double now);
     // True (once) when the frame just drawn asks for the next one as soon as the browser has shown
     // it, rather than at the next display refresh: a slow action's progress is on screen.
     bool TakeTickSoon() { return std::exchange(state_.slowActionShown, false); }
@@ -49,7 +46,7 @@ class App {
     static constexpr int kMaxFramesPerTick = 8;
 
   private:
-    void BuildFrame(GlWindow& window);
+    void BuildFrame(Window& window);
     void DrawFrame();
     std::string StateJson() const;
     bool InputHeld() const;

@@ -73,6 +73,9 @@ struct Services {
     std::function<void(bool on)> fullscreen; // may be empty: presentations fill the window only
     bool filePage = false;             // opened from a file (file://): storage may not be durable, say so
     std::function<void()> applyUpdate; // may be empty: no service worker (file://, tests)
+    // Runs a function once, after a delay in milliseconds, as a task of its own (a hidden tab draws no
+    // frames, so its timers need this). May be empty: nothing runs while no frame is drawn.
+    std::function<void(int delayMs, std::function<void()> fn)> runLater;
 };
 
 } // namespace ts::ui

@@ -15,7 +15,8 @@ namespace ts::ui {
 namespace {
 
 template <class T> void wipeVector(ImVector<T>& v) {
-    if (v.Data) std::memset(v.Data, 0, static_cast<std::size_t>(v.Capacity) * sizeof(T));
+    // Raw bytes on purpose: the elements are dropped right after, never used as objects again.
+    if (v.Data) std::memset(static_cast<void*>(v.Data), 0, static_cast<std::size_t>(v.Capacity) * sizeof(T));
     v.clear(); // frees through ImGui's allocator, which wipes too
 }
 

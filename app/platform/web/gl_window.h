@@ -3,21 +3,23 @@
 // backed at CSS size × devicePixelRatio while ImGui works in CSS pixels.
 #pragma once
 
+#include "platform/window.h"
+
 struct GLFWwindow;
 
 namespace ts {
 
-class GlWindow {
+class GlWindow : public Window {
   public:
     // Requires an ImGui context. False when WebGL2 cannot be created.
     bool init(const char* title);
     // Matches the canvas backing store to its CSS size × DPR. True when anything changed.
-    bool syncSize();
-    void newFrame();          // backends' NewFrame, then display size and scale in CSS pixels
-    void present();           // draws ImGui's draw data
-    void reloadFontTexture(); // after the font atlas was rebuilt (DPR change)
+    bool syncSize() override;
+    void newFrame() override;          // backends' NewFrame, then display size and scale in CSS pixels
+    void present() override;           // draws ImGui's draw data
+    void reloadFontTexture() override; // after the font atlas was rebuilt (DPR change)
 
-    float dpr() const { return dpr_; }
+    float dpr() const override { return dpr_; }
     float cssWidth() const { return cssW_; }
     float cssHeight() const { return cssH_; }
 
