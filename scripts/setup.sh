@@ -108,13 +108,14 @@ done
 #            our own (app/core/kdbx/deps/mbedtls_config.h) compiles in only these four modules.
 #   zlib     gzip inside KDBX (Emscripten's -sUSE_ZLIB downloads at build time and fails offline)
 #   pugixml  the KeePass XML document
-# Each is unpacked into third_party/<name>; its file "version" names the package it came from.
+# Each is unpacked into third_party/<name>; its file ".debian-version" names the package it came from
+# (not "version": zlib's folder is on the include path, and that would shadow C++20's <version>).
 # argon2 comes from trixie (20190702, upstream's latest release) as its upstream tarball: bookworm's
 # orig tarball and trixie's .dsc are not on the mirror, and Debian's patches only change how the
 # shared library is built, which we do not use.
 kdbx_src() { # name suite version check-file
   local name=$1 suite=$2 ver=$3 check=$4 dir="$TP/$1"
-  [ -f "$dir/$check" ] && [ "$(cat "$dir/version" 2>/dev/null)" = "$name $ver" ] && return
+  [ -f "$dir/$check" ] && [ "$(cat "$dir/.debian-version" 2>/dev/null)" = "$name $ver" ] && return
   say "fetching $name $ver (Debian source package, $suite)"
   need_src_update
   rm -rf "$TP/src-$name" "$dir" && mkdir -p "$TP/src-$name"
@@ -129,7 +130,7 @@ kdbx_src() { # name suite version check-file
     mkdir -p "$dir" && tar -xf "$orig" -C "$dir" --strip-components=1
   fi
   [ -f "$dir/$check" ] || { echo "[setup] $name: $check missing after unpacking" >&2; exit 1; }
-  echo "$name $ver" > "$dir/version"
+  echo "$name $ver" > "$dir/.debian-version"
   rm -rf "$TP/src-$name"
 }
 kdbx_src argon2 trixie 0~20190702+dfsg-4 src/ref.c
