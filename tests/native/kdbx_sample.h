@@ -46,7 +46,7 @@ inline kdbx::Database kdbxSample() {
 
     kdbx::Entry e;
     e.uuid = kdbxUuid(10);
-    e.tags = "ЕИС;токен";
+    e.tags = "ЕИС,токен"; // KeePassXC writes tags back with commas, whatever the separator read
     e.set("Title", "Сервисы отдачи — ООО «Ромашка»");
     e.set("UserName", "romashka");
     e.set("Password", "старый & <пароль>", true);

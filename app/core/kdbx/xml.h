@@ -19,6 +19,8 @@ struct XmlSource {
     const Hash32* headerHash = nullptr;           // KDBX 3.1: checked against Meta/HeaderHash
 };
 
+// Also reads a plain KeePass XML export (no cipher: ProtectInMemory marks protected fields, attachments
+// in Meta/Binaries), which is how the tests compare with what keepassxc-cli exports.
 // Errors: ErrKdbxBadXml (not XML, no KeePassFile/Root/Group, nesting too deep, a bad protected
 // value or attachment reference), ErrKdbxHeaderHash, ErrKdbxBadGzip (a KDBX 3.1 attachment).
 [[nodiscard]] bool readXml(const XmlSource& in, Database& out, Error& error);

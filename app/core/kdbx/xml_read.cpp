@@ -85,7 +85,9 @@ Entry entry(Ctx& c, pugi::xml_node e, bool withHistory) {
     out.times = times(e.child("Times"));
     for (pugi::xml_node s : e.children("String")) {
         pugi::xml_node v = s.child("Value");
-        out.fields.push_back({s.child("Key").text().get(), text(c, v), isTrue(v.attribute("Protected"))});
+        // ProtectInMemory: the same flag in a plain KeePass XML export, where nothing is encrypted.
+        const bool protect = isTrue(v.attribute("Protected")) || isTrue(v.attribute("ProtectInMemory"));
+        out.fields.push_back({s.child("Key").text().get(), text(c, v), protect});
     }
     for (pugi::xml_node b : e.children("Binary")) {
         pugi::xml_node v = b.child("Value");
