@@ -361,3 +361,74 @@ TEST_CASE("kdbx key files: a broken XML key file and a v2 hash mismatch have the
     CHECK(key.data()[0] == 0xba);
     CHECK(key.data()[31] == 0xad);
 }
+
+namespace {
+// A KDBX 3.1 file made by hand: header fields with 16-bit lengths, AES-KDF (1 round) over the password
+// "пароль", then `plain` encrypted as the body. The stream start bytes are the first 32 bytes of `plain`
+// as padded, so the key check passes and what comes after it is what is tested.
+kdbx::Bytes kdbx31(const kdbx::Bytes& plain) {
+    const kdbx::Bytes seed(32, 5), transformSeed(32, 6), iv(16, 7), streamKey(32, 8);
+    kdbx::Bytes padded = plain;
+    padded.insert(padded.end(), 16 - plain.size() % 16, static_cast<std::uint8_t>(16 - plain.size() % 16));
+    kdbx::Bytes out;
+    kdbx::appendLe(out, kdbx::kSignature1, 4);
+    kdbx::appendLe(out, kdbx::kSignature2, 4);
+    kdbx::appendLe(out, 0x00030001, 4);
+    const auto field = [&](std::uint8_t id, const kdbx::Bytes& data) {
+        out.push_back(id);
+        kdbx::appendLe(out, data.size(), 2);
+        kdbx::append(out, data);
+    };
+    field(2, uuidBytes(kdbx::kCipherAes256));
+    field(3, {0, 0, 0, 0});
+    field(4, seed);
+    field(5, transformSeed);
+    kdbx::Bytes rounds;
+    kdbx::appendLe(rounds, 1, 8);
+    field(6, rounds);
+    field(7, iv);
+    field(8, streamKey);
+    field(9, kdbx::Bytes(padded.begin(), padded.begin() + 32));
+    field(10, {2, 0, 0, 0});
+    field(0, {'\r', '\n', '\r', '\n'});
+    kdbx::Key32 composite;
+    kdbx::Error error;
+    REQUIRE(kdbx::compositeKey(pw(), composite, error));
+    const kdbx::Key32 transformed = kdbx::aesKdf(composite, transformSeed, 1);
+    kdbx::Key32 key;
+    const kdbx::Hash32 k = kdbx::sha256({seed, transformed.view()});
+    std::memcpy(key.data(), k.data(), 32);
+    kdbx::append(out, kdbx::aesCbcEncrypt(key, iv, plain));
+    return out;
+}
+} // namespace
+
+TEST_CASE("kdbx errors: KDBX 3.1 — a body shorter than its start bytes, a broken hashed block, bad XML") {
+    // 16 bytes of body: the start bytes check passes on 32 decrypted bytes, 16 of them padding.
+    CHECK(readError(kdbx31(kdbx::Bytes(16, 0x10))).text == Str::ErrKdbxDataDamaged);
+
+    kdbx::Bytes body(32, 0xAB);
+    const std::string xml = "<KeePassFile><Root><Group><Name>g</Name></Group></Root></KeePassFile>";
+    kdbx::Bytes blocks = kdbx::writeHashedBlocks(
+        kdbx::ByteView(reinterpret_cast<const std::uint8_t*>(xml.data()), xml.size()));
+    kdbx::Bytes good = body;
+    kdbx::append(good, blocks);
+    kdbx::Database db;
+    kdbx::Error error;
+    REQUIRE(kdbx::readKdbx(kdbx31(good), pw(), db, error));
+    CHECK(db.root.name == "g");
+
+    kdbx::Bytes broken = good;
+    broken[32 + 40 + 3] ^= 1; // a byte of the first block's data
+    CHECK(readError(kdbx31(broken)).text == Str::ErrKdbxHashedBlock);
+
+    const std::string notXml = "<KeePassFile><Root>";
+    kdbx::Bytes bad = body;
+    kdbx::append(bad, kdbx::writeHashedBlocks(kdbx::ByteView(
+                          reinterpret_cast<const std::uint8_t*>(notXml.data()), notXml.size())));
+    CHECK(readError(kdbx31(bad)).text == Str::ErrKdbxBadXml);
+
+    kdbx::Bytes cut = good;
+    cut.resize(cut.size() - 20); // the end marker and part of the data gone
+    CHECK(readError(kdbx31(cut)).text == Str::ErrKdbxTruncated);
+}

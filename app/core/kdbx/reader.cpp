@@ -103,7 +103,8 @@ bool readKdbx3(ByteView file, const Header& h, const Key32& transformed, Databas
     if (sodium_memcmp(start, h.streamStartBytes.data(), 32) != 0)
         return fail(error, Str::ErrKdbxWrongCredentials);
     SecretBytes plain;
-    if (!aesCbcDecrypt(key, h.iv, cipherText, plain)) return fail(error, Str::ErrKdbxDataDamaged);
+    if (!aesCbcDecrypt(key, h.iv, cipherText, plain) || plain.size() < 32)
+        return fail(error, Str::ErrKdbxDataDamaged);
     SecretBytes payload;
     if (!readHashedBlocks(ByteView(plain).subspan(32), payload, error)) return false;
     if (!unzip(h, payload, error)) return false;
