@@ -432,3 +432,13 @@ TEST_CASE("kdbx errors: KDBX 3.1 — a body shorter than its start bytes, a brok
     cut.resize(cut.size() - 20); // the end marker and part of the data gone
     CHECK(readError(kdbx31(cut)).text == Str::ErrKdbxTruncated);
 }
+
+TEST_CASE("kdbx writer: protected values are not in the decrypted XML in plain text, unprotected ones are") {
+    Opened o(sample(kdbx::Cipher::ChaCha20, false));
+    const std::string payload(o.payload.begin(), o.payload.end());
+    CHECK(payload.find("<Key>Токен</Key>") != std::string::npos);
+    CHECK(payload.find("3f7c9a1e-1b2c-4d5e-8f90-a1b2c3d4e5f6") == std::string::npos);
+    CHECK(payload.find("первый") == std::string::npos); // a history item's password
+    CHECK(payload.find("<Value Protected=\"True\">") != std::string::npos);
+    CHECK(payload.find("7707083893") != std::string::npos);
+}
