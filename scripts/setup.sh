@@ -16,7 +16,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 APT_PACKAGES=(emscripten chromium cmake g++ make pkg-config doctest-dev nlohmann-json3-dev libsodium-dev
   libstb-dev python3-nacl python3-fonttools fonts-dejavu-core autoconf automake libtool dpkg-dev
   nodejs npm clang-format clang libclang-rt-14-dev
-  firefox-esr webkit2gtk-driver xvfb xauth)
+  firefox-esr webkit2gtk-driver xvfb xauth
+  keepassxc)   # keepassxc-cli: the KeePass tests' independent reader and KDBX 3.1 writer (tests only)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -96,6 +97,46 @@ for h in stb_image.h stb_image_write.h; do
     mkdir -p "$TP/stb" && cp -L "$STB_SRC/$h" "$TP/stb/$h.tmp" && mv "$TP/stb/$h.tmp" "$TP/stb/$h"
   fi
 done
+
+# --- KeePass (.kdbx) dependencies, from Debian source packages (bookworm, versions pinned) ---------
+# Compiled from their C/C++ files by CMakeLists.txt (ts_kdbx_deps) for the native and the wasm build,
+# so the wasm build never sees /usr/include:
+#   argon2   the reference Argon2 (libsodium has no Argon2d, which KeePassXC uses by default)
+#   mbedtls  AES-256 (CBC for the payload, ECB rounds for AES-KDF), SHA-256/512, HMAC-SHA-256.
+#            Chosen over libtomcrypt: 2.28 is a long-term-support branch still receiving security
+#            fixes in bookworm (libtomcrypt's last release is 1.18.2 from 2018), and a config header of
+#            our own (app/core/kdbx/deps/mbedtls_config.h) compiles in only these four modules.
+#   zlib     gzip inside KDBX (Emscripten's -sUSE_ZLIB downloads at build time and fails offline)
+#   pugixml  the KeePass XML document
+# Each is unpacked into third_party/<name>; its file ".debian-version" names the package it came from
+# (not "version": zlib's folder is on the include path, and that would shadow C++20's <version>).
+# argon2 comes from trixie (20190702, upstream's latest release) as its upstream tarball: bookworm's
+# orig tarball and trixie's .dsc are not on the mirror, and Debian's patches only change how the
+# shared library is built, which we do not use.
+kdbx_src() { # name suite version check-file
+  local name=$1 suite=$2 ver=$3 check=$4 dir="$TP/$1"
+  [ -f "$dir/$check" ] && [ "$(cat "$dir/.debian-version" 2>/dev/null)" = "$name $ver" ] && return
+  say "fetching $name $ver (Debian source package, $suite)"
+  need_src_update
+  rm -rf "$TP/src-$name" "$dir" && mkdir -p "$TP/src-$name"
+  (cd "$TP/src-$name" && apt-get source -qq --download-only "$name=$ver" >/dev/null 2>&1) || true
+  if [ -f "$TP/src-$name/${name}_${ver#*:}.dsc" ]; then
+    dpkg-source -x "$TP/src-$name/${name}_${ver#*:}.dsc" "$dir" >/dev/null 2>&1
+    rm -f "$TP/${name}"_*.orig.tar.*   # dpkg-source leaves a copy of the upstream tarball beside the tree
+  else
+    local orig
+    orig=$(ls "$TP/src-$name/${name}_${ver%-*}".orig.tar.* 2>/dev/null | head -1)
+    [ -n "$orig" ] || { echo "[setup] apt-get source $name=$ver failed" >&2; exit 1; }
+    mkdir -p "$dir" && tar -xf "$orig" -C "$dir" --strip-components=1
+  fi
+  [ -f "$dir/$check" ] || { echo "[setup] $name: $check missing after unpacking" >&2; exit 1; }
+  echo "$name $ver" > "$dir/.debian-version"
+  rm -rf "$TP/src-$name"
+}
+kdbx_src argon2 trixie 0~20190702+dfsg-4 src/ref.c
+kdbx_src mbedtls bookworm 2.28.3-1 library/aes.c
+kdbx_src zlib bookworm 1:1.2.13.dfsg-1 inflate.c
+kdbx_src pugixml bookworm 1.13-0.2 src/pugixml.cpp
 
 # --- npm dependencies from the committed lock file ----------------------------------------------
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)

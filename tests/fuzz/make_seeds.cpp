@@ -3,10 +3,16 @@
 // Bitwarden seeds are not generated: they are the fixtures of tests/fixtures plus small variants.
 //
 // usage: ts_fuzz_seeds CORPUS_DIR   (then review and commit what changed; a few KB per target)
+#include "../native/kdbx_sample.h"
 #include "core/bundle/bundle_file.h"
+#include "core/kdbx/block_stream.h"
+#include "core/kdbx/gzip.h"
+#include "core/kdbx/writer.h"
+#include "core/kdbx/xml.h"
 #include "core/images/image.h"
 #include "core/vault/model.h"
 #include "core/vault/vault_file.h"
+#include "fuzz_kdbx.h"
 #include "fuzz_keys.h"
 
 #include <algorithm>
@@ -16,6 +22,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 using namespace ts;
@@ -133,6 +140,45 @@ void imageSeeds(const fs::path& dir) {
 
 } // namespace
 
+// KeePass seeds: whole files as the writer makes them (the header target reads their headers), a
+// KDBX 4 header with AES-KDF, the sample's XML as KDBX 4 (protected values under fuzz_kdbx.h's inner
+// stream key) and its payload framed as HMAC blocks under the fixed key, as hashed blocks and gzipped.
+// kdbx_header/kdbx31-header.bin (kdbxweb's KDBX 3.1 header) and kdbx_xml/keepassxc-export.xml and
+// keepass-sample.xml (tests/kdbx) come from the other tools and are kept as they are.
+void kdbxSeeds(const fs::path& dir) {
+    const kdbx::Database db = testing::kdbxSample();
+    kdbx::Credentials creds;
+    creds.password = crypto::SecretBytes{'f', 'u', 'z', 'z'};
+    for (auto [name, cipher, kdf] : {std::tuple{"aes-argon2id.kdbx", kdbx::Cipher::Aes256, kdbx::KdfKind::Argon2id},
+                                     std::tuple{"chacha20-argon2d.kdbx", kdbx::Cipher::ChaCha20, kdbx::KdfKind::Argon2d}}) {
+        kdbx::WriteOptions o;
+        o.cipher = cipher;
+        o.kdf = kdf;
+        o.iterations = 1;
+        o.memoryBytes = 64 * 1024;
+        kdbx::Bytes file;
+        kdbx::Error error;
+        require(kdbx::writeKdbx(db, creds, o, file, error), "kdbx file");
+        save(dir / "kdbx_header" / name, file);
+    }
+    kdbx::Header aes;
+    aes.masterSeed.assign(32, 1);
+    aes.iv.assign(16, 2);
+    aes.kdf.kind = kdbx::KdfKind::AesKdf;
+    aes.kdf.salt.assign(32, 3);
+    aes.kdf.rounds = 60000;
+    save(dir / "kdbx_header" / "aes-kdf-header.bin", kdbx::writeHeader4(aes));
+
+    kdbx::InnerCipher cipher = fuzz::kdbxInnerCipher();
+    std::vector<kdbx::Bytes> binaries;
+    const std::string xml = kdbx::writeXml(db, cipher, binaries);
+    const auto xmlBytes = bytesOf(xml);
+    save(dir / "kdbx_xml" / "sample-kdbx4.xml", xmlBytes);
+    save(dir / "kdbx_blocks" / "hmac-blocks.bin", kdbx::writeHmacBlocks(xmlBytes, fuzz::kdbxHmacBaseKey(), 1500));
+    save(dir / "kdbx_blocks" / "hashed-blocks.bin", kdbx::writeHashedBlocks(xmlBytes, 1500));
+    save(dir / "kdbx_blocks" / "payload.gz", kdbx::gzip(xmlBytes));
+}
+
 int main(int argc, char** argv) {
     if (argc != 2) {
         std::fprintf(stderr, "usage: %s CORPUS_DIR\n", argv[0]);
@@ -165,5 +211,6 @@ int main(int argc, char** argv) {
     save(dir / "bundle" / "passphrase.tsb", *withPassphrase);
     save(dir / "bundle" / "receiving-code.txt", bytesOf(bundle::receivingCode(alice.publicKey)));
     imageSeeds(dir / "image_decode");
+    kdbxSeeds(dir);
     return 0;
 }
