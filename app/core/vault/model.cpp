@@ -3,6 +3,7 @@
 #include "core/crypto/crypto.h"
 #include "core/json_text.h"
 #include "core/json_writer.h"
+#include "core/team/sync.h"
 #include "core/vault/merge.h"
 #include "core/vault/model_json.h"
 
@@ -378,6 +379,8 @@ bool apply(Data& data, const Change& c, std::int64_t now) {
     case Change::Kind::NoteBackup:
         data.installation.lastBackupAt = now;
         return true;
+    case Change::Kind::TeamMerge:
+        return team::applyTeamMerge(data, c);
     case Change::Kind::Restore: {
         if (!e) return false;
         const auto v = std::find_if(e->history.rbegin(), e->history.rend(),

@@ -128,6 +128,8 @@ struct Change {
         SetInstallationKey,     // fields: {"secretKey": base64}; only when there is none (the first tab wins)
         ReplaceInstallationKey, // fields: {"secretKey": base64}; a new receiving code, the old one dropped
         NoteBackup,             // the whole vault was exported now
+        TeamMerge, // fields: {"data": a vault body: a team's organisations and the entries its folder
+                   //          held} (core/team/sync.h); merged without asking, nothing lost
     };
     Kind kind = Kind::Upsert;
     std::string id;                                   // entry or organisation id (new id: created)
