@@ -247,3 +247,21 @@ TEST_CASE("shards are spread by entry id and named for the folder") {
     for (int i = 0; i < 1600; ++i) ++counts[shardOf(vault::newEntryId())];
     for (int n : counts) CHECK(n > 40);
 }
+
+TEST_CASE("the signing key lives in the vault: set once, kept through a save, never replaced") {
+    vault::Data d;
+    CHECK_FALSE(signKeyPairOf(d.installation));
+    const vault::Change first = newSigningKeyChange();
+    REQUIRE(vault::apply(d, first, 1));
+    CHECK_FALSE(vault::apply(d, newSigningKeyChange(), 2)); // another tab's key does not replace it
+    const auto k = signKeyPairOf(d.installation);
+    REQUIRE(k);
+    vault::Data again;
+    REQUIRE(vault::parse(vault::serialize(d), again) == vault::ParseError::None);
+    const auto k2 = signKeyPairOf(again.installation);
+    REQUIRE(k2);
+    CHECK(k2->publicKey == k->publicKey);
+    CHECK(again.installation.unknown.empty());
+    again.installation.signSeed = "c2hvcnQ="; // not 32 bytes: no key, kept as it is
+    CHECK_FALSE(signKeyPairOf(again.installation));
+}

@@ -275,6 +275,24 @@ std::optional<SignKeyPair> signKeyPairFromSeed(const crypto::FixedSecret<32>& se
     return p;
 }
 
+std::optional<SignKeyPair> signKeyPairOf(const vault::Installation& installation) {
+    if (installation.signSeed.empty()) return std::nullopt;
+    auto raw = images::fromBase64(installation.signSeed);
+    if (!raw || raw->size() != 32) return std::nullopt;
+    crypto::FixedSecret<32> seed;
+    std::copy(raw->begin(), raw->end(), seed.data());
+    sodium_memzero(raw->data(), raw->size());
+    return signKeyPairFromSeed(seed);
+}
+
+vault::Change newSigningKeyChange() {
+    const SignKeyPair k = newSignKeyPair();
+    vault::Change c;
+    c.kind = vault::Change::Kind::SetSigningKey;
+    c.fields = {{"signSeed", b64(k.seed.view())}};
+    return c;
+}
+
 Manifest newTeam(std::string name, std::vector<Organisation> organisations, const BoxPublicKey& creatorBox,
                  const SignPublicKey& creatorSign, std::string creatorName, std::int64_t now) {
     Manifest m;

@@ -42,6 +42,10 @@ struct SignKeyPair {
 };
 SignKeyPair newSignKeyPair();
 [[nodiscard]] std::optional<SignKeyPair> signKeyPairFromSeed(const crypto::FixedSecret<32>& seed);
+// The vault's signing key (Installation::signSeed); none when it has none or it is not 32 bytes.
+[[nodiscard]] std::optional<SignKeyPair> signKeyPairOf(const vault::Installation& installation);
+// The change that gives a vault without one its signing key (a fresh one).
+vault::Change newSigningKeyChange();
 
 enum class TeamError {
     None,

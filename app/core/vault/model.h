@@ -83,6 +83,7 @@ struct Attachment {
 // exported, for the backup reminder.
 struct Installation {
     std::string secretKey;         // base64 of the 32-byte X25519 secret key; empty: none yet
+    std::string signSeed;          // base64 of the 32-byte Ed25519 seed signing team writes; empty: none yet
     std::int64_t lastBackupAt = 0; // 0: never
     nlohmann::json unknown = nlohmann::json::object();
 };
@@ -128,6 +129,7 @@ struct Change {
         SetInstallationKey,     // fields: {"secretKey": base64}; only when there is none (the first tab wins)
         ReplaceInstallationKey, // fields: {"secretKey": base64}; a new receiving code, the old one dropped
         NoteBackup,             // the whole vault was exported now
+        SetSigningKey,          // fields: {"signSeed": base64}; only when there is none (the first tab wins)
         TeamMerge, // fields: {"data": a vault body: a team's organisations and the entries its folder
                    //          held} (core/team/sync.h); merged without asking, nothing lost
     };
