@@ -1,4 +1,5 @@
 #include "core/crypto/byte_fields.h"
+#include "core/images/base64.h"
 #include "core/team/team_file.h"
 #include "team_fixture.h"
 
@@ -264,4 +265,46 @@ TEST_CASE("the signing key lives in the vault: set once, kept through a save, ne
     CHECK(again.installation.unknown.empty());
     again.installation.signSeed = "c2hvcnQ="; // not 32 bytes: no key, kept as it is
     CHECK_FALSE(signKeyPairOf(again.installation));
+}
+
+namespace {
+
+// A manifest made by hand from docs/team-format.md's layout, with any clear part, signed by `signer`.
+crypto::Bytes craftManifest(const Manifest& m, const SignKeyPair& signer, const std::string& clear) {
+    crypto::Bytes f(112, 0);
+    const std::string magic = "TSTEAMFL";
+    std::copy(magic.begin(), magic.end(), f.begin());
+    crypto::writeLe(f.data() + 8, 1, 2);
+    f[10] = 1;
+    crypto::writeArray(f.data() + 12, m.id);
+    crypto::writeLe(f.data() + 28, m.epoch, 8);
+    crypto::writeLe(f.data() + 36, m.sequence, 8);
+    crypto::writeLe(f.data() + 76, clear.size(), 4);
+    crypto::writeLe(f.data() + 80, 16, 8);
+    f.insert(f.end(), clear.begin(), clear.end());
+    f.resize(f.size() + 16 + 64);
+    resign(f, signer);
+    return f;
+}
+
+} // namespace
+
+TEST_CASE("a manifest's clear part: nesting, shape and key sizes are checked before anything is trusted") {
+    Installation a{"Анна"};
+    const Manifest m = teamOf({&a});
+    // 300,000 levels of brackets: refused before parsing (destroying such a document recurses per level).
+    const std::string deep = std::string(300000, '[') + std::string(300000, ']');
+    CHECK(readError(craftManifest(m, a.sign, deep), a, nullptr) == TeamError::Damaged);
+    CHECK(readError(craftManifest(m, a.sign, R"({"members":[]})"), a, nullptr) == TeamError::Damaged);
+    const std::string box = images::toBase64(a.box.publicKey), sign = images::toBase64(a.sign.publicKey);
+    const std::string sealed = images::toBase64(std::vector<std::uint8_t>(80, 7));
+    const std::string shortSign = images::toBase64(std::vector<std::uint8_t>(31, 7));
+    const auto clear = [&](const std::string& s) {
+        return R"({"members":[{"box":")" + box + R"(","sign":")" + s + R"(","key":")" + sealed + R"("}]})";
+    };
+    CHECK(readError(craftManifest(m, a.sign, clear(shortSign)), a, nullptr) == TeamError::Damaged);
+    // Well formed: the signer is a member, the sealed key (made up here) does not open.
+    CHECK(readError(craftManifest(m, a.sign, clear(sign)), a, nullptr) == TeamError::Damaged);
+    Installation b{"Борис"};
+    CHECK(readError(craftManifest(m, b.sign, clear(sign)), a, nullptr) == TeamError::NotAMember);
 }

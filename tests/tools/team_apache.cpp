@@ -44,6 +44,10 @@ class SocketDav : public team::DavClient {
                   ifMatch ? "If-Match: " + *ifMatch + "\r\n" : "If-None-Match: *\r\n"));
     }
     void mkcol(Done done) override { done(send("MKCOL", folder_, {}, "")); }
+    void wait(int ms, std::function<void()> then) override {
+        usleep(static_cast<useconds_t>(ms) * 1000);
+        then();
+    }
 
     std::function<void(const std::string&)> beforePut;
     int preconditionFailed = 0;

@@ -32,6 +32,13 @@ class DavClient {
                      Done done) = 0;
     // Creates the team folder (201; 405 when it exists already).
     virtual void mkcol(Done done) = 0;
+    // Calls `then` after about `ms` milliseconds, from a later task where there are tasks. Apache
+    // gives a file written within the last second a weak ETag and answers 412 to any If-Match on it;
+    // a retry has to wait that second out.
+    virtual void wait(int ms, std::function<void()> then) {
+        (void)ms;
+        then();
+    }
 };
 
 } // namespace ts::team

@@ -129,19 +129,22 @@ void Sync::changeManifest(const std::shared_ptr<Work>& w, std::function<bool(Man
         auto bytes = writeManifest(next, sign_, error);
         if (!bytes) return fail(w, messageFor(error));
         auto shared = std::make_shared<Manifest>(std::move(next));
-        dav_.put(manifestName(), std::move(*bytes), etag, [this, w, edit, races, shared](DavResponse p) {
-            if (p.status == 412) {
-                ++w->round.races;
-                ++status_.races;
-                if (races + 1 >= kMaxRacesPerFile) return fail(w, Str::ErrTeamTooManyRaces);
-                return changeManifest(w, edit, races + 1);
-            }
-            if (const auto e = davError(p.status)) return fail(w, *e);
-            ++w->round.written;
-            manifest_ = std::move(*shared);
-            if (w->thenManifest) return syncShard(w, 0);
-            finish(w);
-        });
+        const bool weak = etag && etag->rfind("W/", 0) == 0;
+        dav_.put(manifestName(), std::move(*bytes), etag,
+                 [this, w, edit, races, shared, weak](DavResponse p) {
+                     if (p.status == 412) {
+                         ++w->round.races;
+                         ++status_.races;
+                         if (races + 1 >= kMaxRacesPerFile) return fail(w, Str::ErrTeamTooManyRaces);
+                         return dav_.wait(weak ? kWeakEtagWaitMillis : 0,
+                                          [this, w, edit, races] { changeManifest(w, edit, races + 1); });
+                     }
+                     if (const auto e = davError(p.status)) return fail(w, *e);
+                     ++w->round.written;
+                     manifest_ = std::move(*shared);
+                     if (w->thenManifest) return syncShard(w, 0);
+                     finish(w);
+                 });
     });
 }
 
@@ -245,12 +248,13 @@ void Sync::syncShard(const std::shared_ptr<Work>& w, std::size_t shard) {
         if (!bytes) return fail(w, messageFor(error));
         std::optional<std::string> ifMatch;
         if (held) ifMatch = r.etag;
-        dav_.put(shardName(shard), std::move(*bytes), ifMatch, [this, w, shard, next](DavResponse p) {
+        const bool weak = ifMatch && ifMatch->rfind("W/", 0) == 0;
+        dav_.put(shardName(shard), std::move(*bytes), ifMatch, [this, w, shard, next, weak](DavResponse p) {
             if (p.status == 412) { // someone wrote first: read again, merge, retry
                 ++w->round.races;
                 ++status_.races;
                 if (++w->fileRaces >= kMaxRacesPerFile) return fail(w, Str::ErrTeamTooManyRaces);
-                return syncShard(w, shard);
+                return dav_.wait(weak ? kWeakEtagWaitMillis : 0, [this, w, shard] { syncShard(w, shard); });
             }
             if (const auto e = davError(p.status)) return fail(w, *e);
             ++w->round.written;

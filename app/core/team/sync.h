@@ -28,6 +28,9 @@ namespace ts::team {
 // Rounds of 412 on one file before giving up until the next round. Apache answers 412 to an If-Match
 // on the weak ETag it gives a file changed within the last second, so a few in a row are normal.
 inline constexpr int kMaxRacesPerFile = 8;
+// How long to wait before retrying a PUT refused on a weak ETag ("W/…"): Apache's is weak for the
+// second after a write.
+inline constexpr int kWeakEtagWaitMillis = 1100;
 
 struct Round {
     std::optional<Str> error; // none: the round went through

@@ -134,6 +134,7 @@ std::optional<Envelope> unwrap(std::span<const std::uint8_t> f, TeamError& error
 }
 
 std::optional<json> parseJson(std::span<const std::uint8_t> bytes) {
+    if (vault::jsonNestingDepth(bytes) > vault::kMaxJsonDepth) return std::nullopt;
     json j = json::parse(bytes.begin(), bytes.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object()) return std::nullopt;
     return j;

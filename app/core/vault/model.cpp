@@ -184,6 +184,10 @@ std::size_t nestingDepth(std::span<const std::uint8_t> bytes) {
 
 } // namespace
 
+std::size_t jsonNestingDepth(std::span<const std::uint8_t> bytes) {
+    return nestingDepth(bytes);
+}
+
 std::string Entry::field(const char* name) const {
     return stringAt(fields, name);
 }

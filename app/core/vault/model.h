@@ -19,6 +19,9 @@ inline constexpr int kSchemaVersion = 1;
 inline constexpr std::size_t kMaxHistory = 100; // versions kept per entry; the oldest go first
 // parse() refuses objects and arrays nested deeper than this (the root is level 1); ours go 6 deep.
 inline constexpr std::size_t kMaxJsonDepth = 128;
+// How deeply objects and arrays nest in JSON text (the root is level 1): checked against
+// kMaxJsonDepth before parsing, since destroying a deeper document recurses once per level.
+std::size_t jsonNestingDepth(std::span<const std::uint8_t> json);
 
 struct EntryVersion {
     std::int64_t savedAt = 0; // when this version was saved (it stayed current until the next one)

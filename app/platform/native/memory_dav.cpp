@@ -3,7 +3,7 @@
 namespace ts {
 
 void MemoryDav::write(const std::string& name, crypto::Bytes bytes) {
-    files[name] = File{std::move(bytes), "\"" + std::to_string(nextEtag_++) + "\""};
+    files[name] = File{std::move(bytes), "\"" + std::to_string(nextEtag_++) + "\"", waitedMillis};
 }
 
 void MemoryDav::get(const std::string& name, Done done) {
@@ -12,7 +12,8 @@ void MemoryDav::get(const std::string& name, Done done) {
     if (failWith) return done(team::DavResponse{failWith, {}, {}});
     const auto it = files.find(name);
     if (it == files.end()) return done(team::DavResponse{404, {}, {}});
-    done(team::DavResponse{200, it->second.etag, it->second.bytes});
+    const bool fresh = weakAfterWrite && waitedMillis - it->second.writtenAt < 1000;
+    done(team::DavResponse{200, (fresh ? "W/" : "") + it->second.etag, it->second.bytes});
 }
 
 void MemoryDav::put(const std::string& name, crypto::Bytes body, std::optional<std::string> ifMatch,
@@ -34,6 +35,11 @@ void MemoryDav::put(const std::string& name, crypto::Bytes body, std::optional<s
     const bool created = it == files.end();
     write(name, std::move(body));
     done(team::DavResponse{created ? 201 : 204, {}, {}}); // like Apache: no ETag on a PUT's answer
+}
+
+void MemoryDav::wait(int ms, std::function<void()> then) {
+    waitedMillis += ms;
+    then();
 }
 
 void MemoryDav::mkcol(Done done) {

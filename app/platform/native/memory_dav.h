@@ -16,12 +16,14 @@ class MemoryDav : public team::DavClient {
     struct File {
         crypto::Bytes bytes;
         std::string etag;
+        int writtenAt = 0; // waitedMillis when written
     };
 
     void get(const std::string& name, Done done) override;
     void put(const std::string& name, crypto::Bytes body, std::optional<std::string> ifMatch,
              Done done) override;
     void mkcol(Done done) override;
+    void wait(int ms, std::function<void()> then) override;
 
     // Writes as another client would (no condition), giving the file a new ETag.
     void write(const std::string& name, crypto::Bytes bytes);
@@ -35,7 +37,10 @@ class MemoryDav : public team::DavClient {
     // Called before a PUT is judged: a colleague's write slipped in between (return true to have
     // it happen: the hook should call write()). Called again on every PUT while it returns true.
     std::function<bool(const std::string& name)> beforePut;
-    int gets = 0, puts = 0, preconditionFailed = 0;
+    // Like Apache: a file written less than a second ago (by the fake's own clock, advanced by wait())
+    // has a weak ETag, and If-Match on a weak ETag always fails.
+    bool weakAfterWrite = false;
+    int gets = 0, puts = 0, preconditionFailed = 0, waitedMillis = 0;
 
   private:
     int nextEtag_ = 1;

@@ -58,6 +58,16 @@ void FetchDav::mkcol(Done done) {
     request("MKCOL", folder_, nullptr, std::nullopt, false, std::move(done));
 }
 
+void FetchDav::wait(int ms, std::function<void()> then) {
+    auto* pending = new std::function<void()>(std::move(then));
+    emscripten_async_call(
+        [](void* user) {
+            std::unique_ptr<std::function<void()>> call(static_cast<std::function<void()>*>(user));
+            (*call)();
+        },
+        pending, ms);
+}
+
 void FetchDav::request(const char* method, const std::string& url, const crypto::Bytes* body,
                        const std::optional<std::string>& ifMatch, bool ifNoneMatch, Done done) {
     if (folder_.empty()) return done(team::DavResponse{0, {}, {}});

@@ -27,6 +27,7 @@ class FetchDav : public team::DavClient {
     void put(const std::string& name, crypto::Bytes body, std::optional<std::string> ifMatch,
              Done done) override;
     void mkcol(Done done) override;
+    void wait(int ms, std::function<void()> then) override;
 
     std::function<void()> onActivity;
 
