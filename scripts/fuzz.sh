@@ -9,7 +9,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-TARGETS=(bundle vault_file vault_model import_keepassxc import_bitwarden image_decode kdbx_header kdbx_blocks kdbx_xml)
+TARGETS=(bundle vault_file vault_model team_file import_keepassxc import_bitwarden image_decode kdbx_header kdbx_blocks kdbx_xml)
 OUT=build-fuzz
 seconds=300
 replay=0

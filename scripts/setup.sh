@@ -16,7 +16,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 APT_PACKAGES=(emscripten chromium cmake g++ make pkg-config doctest-dev nlohmann-json3-dev libsodium-dev
   libstb-dev python3-nacl python3-fonttools fonts-dejavu-core autoconf automake libtool dpkg-dev
   nodejs npm clang-format clang libclang-rt-14-dev
-  firefox-esr webkit2gtk-driver xvfb xauth
+  firefox-esr webkit2gtk-driver xvfb xauth apache2
   keepassxc)   # keepassxc-cli: the KeePass tests' independent reader and KDBX 3.1 writer (tests only)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -7,6 +7,7 @@
 
 #include "core/bundle/bundle_file.h"
 #include "core/crypto/crypto.h"
+#include "core/team/team_file.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -39,6 +40,30 @@ inline crypto::Key fixedVaultKey() {
     crypto::Key key;
     for (std::size_t i = 0; i < crypto::Key::size; ++i) key.data()[i] = static_cast<std::uint8_t>(i);
     return key;
+}
+
+// A fixed Ed25519 signing key (seed 0x20, 0x21, … 0x3f): the team target re-signs each input with it,
+// as any member could, so mutations get past the signature to the parser behind it.
+inline team::SignKeyPair fuzzSignKeyPair() {
+    crypto::FixedSecret<32> seed;
+    for (std::size_t i = 0; i < 32; ++i) seed.data()[i] = static_cast<std::uint8_t>(0x20 + i);
+    const auto k = team::signKeyPairFromSeed(seed);
+    if (!k) std::abort();
+    return *k;
+}
+
+// The team the team seeds belong to: team id 0xA0 × 16, epoch 1, the fixed vault key as its team key,
+// Alice (box key) joined with fuzzSignKeyPair(), one organisation.
+inline team::Manifest fuzzTeam() {
+    team::Manifest m;
+    m.id.fill(0xA0);
+    m.epoch = 1;
+    m.sequence = 1;
+    m.name = "fuzz";
+    m.organisations.push_back({"org-romashka", "ООО «Ромашка»", "RU", "7707083893"});
+    m.members.push_back({aliceKeyPair().publicKey, fuzzSignKeyPair().publicKey, "Alice", 1});
+    m.key = fixedVaultKey();
+    return m;
 }
 
 // The time the model and importer targets apply changes at: fixed, so a crash replays exactly.

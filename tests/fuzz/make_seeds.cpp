@@ -10,6 +10,7 @@
 #include "core/kdbx/writer.h"
 #include "core/kdbx/xml.h"
 #include "core/images/image.h"
+#include "core/team/team_file.h"
 #include "core/vault/model.h"
 #include "core/vault/vault_file.h"
 #include "fuzz_kdbx.h"
@@ -212,5 +213,20 @@ int main(int argc, char** argv) {
     save(dir / "bundle" / "receiving-code.txt", bytesOf(bundle::receivingCode(alice.publicKey)));
     imageSeeds(dir / "image_decode");
     kdbxSeeds(dir);
+
+    // A team's manifest, and the shards of the sample vault's entries (moved to the team's organisation).
+    const team::Manifest t = fuzz::fuzzTeam();
+    team::TeamError teamError = team::TeamError::None;
+    const auto manifest = team::writeManifest(t, fuzz::fuzzSignKeyPair(), teamError);
+    require(manifest.has_value(), "team manifest");
+    save(dir / "team_file" / "manifest.tst", *manifest);
+    vault::Data sample = sampleVault();
+    for (vault::Entry& e : sample.entries) e.org = "org-romashka";
+    for (const vault::Entry& e : sample.entries) {
+        const std::size_t n = team::shardOf(e.id);
+        const auto shard = team::writeShard(t, n, 1, {e}, fuzz::fuzzSignKeyPair(), teamError);
+        require(shard.has_value(), "team shard");
+        save(dir / "team_file" / team::shardName(n), *shard);
+    }
     return 0;
 }

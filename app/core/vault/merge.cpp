@@ -193,6 +193,10 @@ std::size_t sizeOf(const Data& d, MergeItem::What w) {
 
 } // namespace
 
+std::vector<FieldDiff> fieldDiffs(const Entry& mine, const Entry& theirs) {
+    return diff(mine, theirs);
+}
+
 int MergePreview::count(MergeStatus s) const {
     return count(MergeItem::What::Entry, s) + count(MergeItem::What::Organisation, s);
 }

@@ -58,6 +58,10 @@ struct MergePreview {
 
 MergePreview previewMerge(const Data& mine, const Data& theirs);
 
+// What would change if `theirs` replaced `mine`, field by field (the preview's diffs; a team sync
+// shows a colleague's replaced version with the same).
+std::vector<FieldDiff> fieldDiffs(const Entry& mine, const Entry& theirs);
+
 // The change that imports what `preview` (made from `theirs`) lists, with the decisions taken (by
 // incoming id; a conflict without a decision keeps both, so nothing is lost). Applied with apply()
 // like any other change; it classifies each item again against the vault as it is then, and applies

@@ -3,6 +3,7 @@
 #include "core/crypto/crypto.h"
 #include "core/json_text.h"
 #include "core/json_writer.h"
+#include "core/team/sync.h"
 #include "core/vault/merge.h"
 #include "core/vault/model_json.h"
 
@@ -183,6 +184,10 @@ std::size_t nestingDepth(std::span<const std::uint8_t> bytes) {
 
 } // namespace
 
+std::size_t jsonNestingDepth(std::span<const std::uint8_t> bytes) {
+    return nestingDepth(bytes);
+}
+
 std::string Entry::field(const char* name) const {
     return stringAt(fields, name);
 }
@@ -205,30 +210,33 @@ const Organisation* Data::organisation(std::string_view id) const {
 
 crypto::SecretBytes serialize(const Data& data) {
     const Installation& in = data.installation;
-    const bool withInstallation = !in.secretKey.empty() || in.lastBackupAt != 0 || !in.unknown.empty();
+    const bool withInstallation =
+        !in.secretKey.empty() || !in.signSeed.empty() || in.lastBackupAt != 0 || !in.unknown.empty();
     const auto viaDom = [](std::string& o, const auto& item) { jw::value(o, toJson(item)); };
     const auto direct = [](std::string& o, const auto& item) { write(o, item); };
     std::string text;
     text.reserve(4096 + 512 * data.entries.size()); // growing leaves copies of the text behind
-    jw::object(text,
-               {{"attachments", [&](std::string& o) { jw::list(o, data.attachments, viaDom); }},
-                {"entries", [&](std::string& o) { jw::list(o, data.entries, direct); }},
-                {"installation",
-                 [&](std::string& o) {
-                     jw::object(o,
-                                {{"lastBackupAt", [&](std::string& v) { jw::integer(v, in.lastBackupAt); },
-                                  in.lastBackupAt != 0},
-                                 {"secretKey", [&](std::string& v) { jw::string(v, in.secretKey); },
-                                  !in.secretKey.empty()}},
-                                in.unknown);
-                 },
-                 withInstallation},
-                // A reader older than this must refuse the vault rather than damage it.
-                {"minReader", [&](std::string& o) { jw::integer(o, 1); }},
-                {"organisations", [&](std::string& o) { jw::list(o, data.organisations, direct); }},
-                {"runs", [&](std::string& o) { jw::list(o, data.runs, viaDom); }},
-                {"schema", [&](std::string& o) { jw::integer(o, kSchemaVersion); }}},
-               data.unknown);
+    jw::object(
+        text,
+        {{"attachments", [&](std::string& o) { jw::list(o, data.attachments, viaDom); }},
+         {"entries", [&](std::string& o) { jw::list(o, data.entries, direct); }},
+         {"installation",
+          [&](std::string& o) {
+              jw::object(
+                  o,
+                  {{"lastBackupAt", [&](std::string& v) { jw::integer(v, in.lastBackupAt); },
+                    in.lastBackupAt != 0},
+                   {"secretKey", [&](std::string& v) { jw::string(v, in.secretKey); }, !in.secretKey.empty()},
+                   {"signSeed", [&](std::string& v) { jw::string(v, in.signSeed); }, !in.signSeed.empty()}},
+                  in.unknown);
+          },
+          withInstallation},
+         // A reader older than this must refuse the vault rather than damage it.
+         {"minReader", [&](std::string& o) { jw::integer(o, 1); }},
+         {"organisations", [&](std::string& o) { jw::list(o, data.organisations, direct); }},
+         {"runs", [&](std::string& o) { jw::list(o, data.runs, viaDom); }},
+         {"schema", [&](std::string& o) { jw::integer(o, kSchemaVersion); }}},
+        data.unknown);
     crypto::SecretBytes out = crypto::secretFrom(text);
     crypto::wipeString(text);
     return out;
@@ -287,11 +295,15 @@ ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
             if (!ji["secretKey"].is_string()) return ParseError::WrongShape;
             in.secretKey = ji["secretKey"].get<std::string>();
         }
+        if (ji.contains("signSeed")) {
+            if (!ji["signSeed"].is_string()) return ParseError::WrongShape;
+            in.signSeed = ji["signSeed"].get<std::string>();
+        }
         if (ji.contains("lastBackupAt")) {
             if (!ji["lastBackupAt"].is_number_integer()) return ParseError::WrongShape;
             in.lastBackupAt = ji["lastBackupAt"].get<std::int64_t>();
         }
-        in.unknown = takeUnknown(ji, {"secretKey", "lastBackupAt"});
+        in.unknown = takeUnknown(ji, {"secretKey", "signSeed", "lastBackupAt"});
     }
     d.unknown = takeUnknown(
         j, {"schema", "minReader", "installation", "organisations", "entries", "runs", "attachments"});
@@ -378,6 +390,14 @@ bool apply(Data& data, const Change& c, std::int64_t now) {
     case Change::Kind::NoteBackup:
         data.installation.lastBackupAt = now;
         return true;
+    case Change::Kind::SetSigningKey: // the first tab wins; a signing key is never replaced
+        if (!data.installation.signSeed.empty() || !c.fields.contains("signSeed") ||
+            !c.fields["signSeed"].is_string() || c.fields["signSeed"].get_ref<const std::string&>().empty())
+            return false;
+        data.installation.signSeed = c.fields["signSeed"].get<std::string>();
+        return true;
+    case Change::Kind::TeamMerge:
+        return team::applyTeamMerge(data, c);
     case Change::Kind::Restore: {
         if (!e) return false;
         const auto v = std::find_if(e->history.rbegin(), e->history.rend(),

@@ -19,6 +19,9 @@ inline constexpr int kSchemaVersion = 1;
 inline constexpr std::size_t kMaxHistory = 100; // versions kept per entry; the oldest go first
 // parse() refuses objects and arrays nested deeper than this (the root is level 1); ours go 6 deep.
 inline constexpr std::size_t kMaxJsonDepth = 128;
+// How deeply objects and arrays nest in JSON text (the root is level 1): checked against
+// kMaxJsonDepth before parsing, since destroying a deeper document recurses once per level.
+std::size_t jsonNestingDepth(std::span<const std::uint8_t> json);
 
 struct EntryVersion {
     std::int64_t savedAt = 0; // when this version was saved (it stayed current until the next one)
@@ -83,6 +86,7 @@ struct Attachment {
 // exported, for the backup reminder.
 struct Installation {
     std::string secretKey;         // base64 of the 32-byte X25519 secret key; empty: none yet
+    std::string signSeed;          // base64 of the 32-byte Ed25519 seed signing team writes; empty: none yet
     std::int64_t lastBackupAt = 0; // 0: never
     nlohmann::json unknown = nlohmann::json::object();
 };
@@ -128,6 +132,9 @@ struct Change {
         SetInstallationKey,     // fields: {"secretKey": base64}; only when there is none (the first tab wins)
         ReplaceInstallationKey, // fields: {"secretKey": base64}; a new receiving code, the old one dropped
         NoteBackup,             // the whole vault was exported now
+        SetSigningKey,          // fields: {"signSeed": base64}; only when there is none (the first tab wins)
+        TeamMerge, // fields: {"data": a vault body: a team's organisations and the entries its folder
+                   //          held} (core/team/sync.h); merged without asking, nothing lost
     };
     Kind kind = Kind::Upsert;
     std::string id;                                   // entry or organisation id (new id: created)
