@@ -28,7 +28,7 @@ mergeInto(LibraryManager.library, {
     root: null,
     polite: null,
     assertive: null,
-    nodes: new Map(), // key -> element
+    nodes: null, // key -> element (made in build(): a library object's values are copied as text)
     lastItems: '',
     lastMessage: '',
     lastMessageFrame: '',
@@ -90,7 +90,8 @@ mergeInto(LibraryManager.library, {
       } else if (TsMirror.root) {
         TsMirror.root.remove();
         TsMirror.root = TsMirror.polite = TsMirror.assertive = null;
-        TsMirror.nodes.clear();
+        TsMirror.nodes = null;
+        TsMirror.lastMessage = '';
       }
     },
 
@@ -104,6 +105,7 @@ mergeInto(LibraryManager.library, {
 
     build: function () {
       if (TsMirror.root) return;
+      TsMirror.nodes = new Map();
       var root = document.createElement('div');
       root.id = 'ts-a11y';
       root.className = 'ts-a11y';
@@ -305,8 +307,10 @@ mergeInto(LibraryManager.library, {
           container.push(el);
         }
         var rec = { el: el, it: it, describedBy: null };
+        // A field's message comes under it, after the buttons beside it (a secret's «Показать»,
+        // «Копировать»); another field or a heading ends what it can describe.
         if (it.role === 'textbox') lastField = rec;
-        else if (it.role !== 'error' && it.role !== 'text') lastField = null;
+        else if (it.role !== 'error' && it.role !== 'text' && it.role !== 'button') lastField = null;
         el._tsRec = rec;
         if (it.focused && it.id) focusEl = el;
       }

@@ -239,7 +239,9 @@ void App::TakeMirrorRequest() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImGuiWindow* window = ImGui::FindWindowByID(r->window);
     if (!window || !window->WasActive) return; // drawn no more since the mirror showed it
-    // What Tab would do to reach the item: the keyboard focus (with its ring) is set on it...
+    // What Tab would do to reach the item: a text field being edited lets go (else the key pressed
+    // below would be typed into it), and the keyboard focus (with its ring) is set on the item...
+    if (g.ActiveId != 0 && g.ActiveId != r->item) ImGui::ClearActiveID();
     ImGui::FocusWindow(window);
     ImGui::SetFocusID(r->item, window);
     g.NavDisableHighlight = false;
