@@ -15,6 +15,7 @@
 #include "platform/web/web_clipboard.h"
 #include "platform/web/web_clock.h"
 #include "platform/web/web_file_picker.h"
+#include "platform/web/web_mirror.h"
 #include "platform/web/web_seam.h"
 #include "platform/web/wiping_heap.h"
 #include "ui/app.h"
@@ -28,6 +29,7 @@ struct Runtime {
     ts::LocalStorage settings;
     ts::WebClipboard clipboard;
     ts::WebSeam seam;
+    ts::WebMirror mirror;
     ts::WebClock clock;
     ts::FramePacer pacer;
     ts::IdbVaultStorage vaultStorage;
@@ -66,7 +68,9 @@ int main() {
         new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
                                          ts::scrubFreeStack, ts::downloadFile, &rt->files, &rt->textures,
                                          ts::setFullscreen, ts::pageOpenedFromFile(), ts::applyUpdate, ts::runLater},
-                        rt->seam);
+                        rt->seam, &rt->mirror);
+    rt->mirror.user = rt;
+    rt->mirror.onRequest = [](void* user) { static_cast<Runtime*>(user)->pacer.wake(); };
     rt->vaultStorage.onActivity = [rt] {
         rt->pacer.wake();
         rt->app->OnStorageActivity();

@@ -21,6 +21,10 @@ constexpr Entry kTable[] = {
     {Str::NavSettings, "Настройки", "Settings"},
     {Str::LanguageName, "Русский", "English"},
     {Str::StatusReady, "Готово", "Ready"},
+    {Str::MirrorEnable, "Включить режим для экранного диктора", "Enable screen reader support"},
+    {Str::MirrorDisable, "Выключить режим для экранного диктора", "Disable screen reader support"},
+    {Str::MirrorSecret, "скрыто, символов: {n}", "hidden, {n} characters"},
+    {Str::MirrorRegion, "Сейф токенов", "TokenSafe"},
 
     {Str::CardVaultTitle, "Хранилище", "Vault"},
     {Str::CardVaultText,

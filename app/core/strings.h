@@ -26,6 +26,10 @@ enum class Str : std::uint16_t {
     NavSettings,
     LanguageName, // each language's own name, shown on the switch
     StatusReady,
+    MirrorEnable,  // the page's first control: turns the screen-reader mirror on
+    MirrorDisable, // ... and off
+    MirrorSecret,  // how the mirror names a secret field's content: its length only
+    MirrorRegion,  // the mirror's own name, read when a screen reader enters it
     // Home screen
     CardVaultTitle,
     CardVaultText,

@@ -7,6 +7,7 @@
 #include "ui/forget_secrets.h"
 #include "ui/shell_bars.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -44,10 +45,13 @@ const char* screenName(Screen s) {
     return "?";
 }
 
-App::App(Services services, TestSeam& seam) : services_(services), seam_(seam) {
+App::App(Services services, TestSeam& seam, ScreenReaderMirror* mirror)
+    : services_(services), seam_(seam), mirror_(mirror) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // window layout is not worth a file; nothing is written to disk
     io.LogFilename = nullptr;
+    // Everything can be reached with Tab, arrows, Enter, Space and Esc (ui/theme.cpp draws the ring).
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ClipboardUserData = &services_.clipboard;
     io.GetClipboardTextFn = GetClipboard;
     io.SetClipboardTextFn = SetClipboard;
@@ -207,17 +211,75 @@ void App::Tick(Window& window, double now) {
     pacer.afterFrame(now, InputHeld(), io.WantTextInput);
     pacer.wakeAt(lock_.nextCheck() / 1000.0); // re-declares the lock's timer for this frame
     if (state_.copied) pacer.wakeAt(state_.copied->clearAt);
-    seam_.publish(recorder_.itemsJson(), StateJson(), frames_);
+    std::string items = recorder_.itemsJson(), state = StateJson();
+    if (mirror_) {
+        UpdateMirrorTexts();
+        mirror_->frameDrawn(items, state);
+    }
+    seam_.publish(std::move(items), std::move(state), frames_);
+}
+
+void App::UpdateMirrorTexts() {
+    const Lang lang = state_.settings.language;
+    if (mirrorTextsSent_ && lang == mirrorLang_) return;
+    mirrorTextsSent_ = true;
+    mirrorLang_ = lang;
+    const nlohmann::json j = {{"lang", langCode(lang)},
+                              {"enable", tr(Str::MirrorEnable, lang)},
+                              {"disable", tr(Str::MirrorDisable, lang)},
+                              {"secret", tr(Str::MirrorSecret, lang)},
+                              {"region", tr(Str::MirrorRegion, lang)}};
+    mirror_->setTexts(j.dump());
+}
+
+void App::TakeMirrorRequest() {
+    const auto r = mirror_ ? mirror_->takeRequest() : std::nullopt;
+    if (!r) return;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* window = ImGui::FindWindowByID(r->window);
+    if (!window || !window->WasActive) return; // drawn no more since the mirror showed it
+    // What Tab would do to reach the item: a text field being edited lets go (else the key pressed
+    // below would be typed into it), and the keyboard focus (with its ring) is set on the item...
+    if (g.ActiveId != 0 && g.ActiveId != r->item) ImGui::ClearActiveID();
+    ImGui::FocusWindow(window);
+    ImGui::SetFocusID(r->item, window);
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = g.NavMousePosDirty = true;
+    // ...and a press is a key press there, through ImGui's input queue like the keyboard's own.
+    if (r->press == ScreenReaderMirror::Request::Press::None) return;
+    const ImGuiKey key =
+        r->press == ScreenReaderMirror::Request::Press::Space ? ImGuiKey_Space : ImGuiKey_Enter;
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddKeyEvent(key, true);
+    io.AddKeyEvent(key, false);
 }
 
 void App::BuildFrame(Window& window) {
     window.newFrame();
     ImGui::NewFrame();
+    TakeMirrorRequest();
     recorder_.beginFrame();
     DrawFrame();
     ImGui::Render();
+    // The widget the keyboard was on is gone (its form closed, a button was hidden): Tab would have
+    // nothing to go on from and do nothing, so it starts again from the top of the window.
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    // (Its window may be a part of the screen, which Tab does not start from: the screen's is used.)
+    // A widget disabled under the keyboard (a form's «Сохранить» once saved) is the same: ImGui's
+    // Tab does not go on from a disabled widget.
+    if (g.NavId != 0 && g.ActiveId == 0 && (!g.NavIdIsAlive || recorder_.isDisabled(g.NavId))) {
+        if (ImGuiWindow* root = g.NavWindow ? g.NavWindow->RootWindowForNav : nullptr) {
+            ImGui::FocusWindow(root);
+            root->NavLastIds[ImGuiNavLayer_Main] = 0;
+        }
+        g.NavId = 0;
+        g.NavDisableHighlight = true; // so that Tab takes the first widget (imgui.cpp: tabbing, case 1)
+    }
     if (state_.lockRequested) {
         state_.lockRequested = false;
+        // The user locked (the button, Ctrl+L): the next thing typed is the passphrase, so the unlock
+        // form is shown, with the keyboard in its field (VaultGate::DrawUnlock).
+        state_.screen = Screen::Vault;
         RequestLock();
     }
 }
@@ -233,22 +295,27 @@ void App::DrawFrame() {
     ImGui::PushFont(fonts_.body);
     UiContext ui{state_, services_, recorder_, fonts_, now_};
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_L)) state_.lockRequested = true;
+    if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_F) &&
+        services_.session.state() == vault::Session::State::Unlocked) {
+        state_.screen = Screen::Vault;
+        state_.focusSearch = true;
+    }
     DrawTopBar(ui);
     if (DrawBackupReminder(ui)) {
         transfer_.StartBackup();
         state_.screen = Screen::Transfer;
     }
 
-    ImGui::BeginChild("content", ImVec2(0, -StatusBarHeight()), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground);
+    BeginRegion("content", ImVec2(0, -StatusBarHeight()), ImGuiChildFlags_None,
+                ImGuiWindowFlags_NoBackground);
     const float maxWidth = 1100.0f; // long lines are hard to read on wide monitors
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > maxWidth) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - maxWidth) / 2);
     ImGui::BeginGroup();
     ImGui::PushItemWidth(std::min(avail, maxWidth));
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(avail, maxWidth));
-    ImGui::BeginChild("screen", ImVec2(std::min(avail, maxWidth), 0), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground);
+    BeginRegion("screen", ImVec2(std::min(avail, maxWidth), 0), ImGuiChildFlags_None,
+                ImGuiWindowFlags_NoBackground);
     switch (state_.screen) {
     case Screen::Home:
         home_.Draw(ui);

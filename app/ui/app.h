@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/lock_policy.h"
+#include "platform/screen_reader.h"
 #include "platform/test_seam.h"
 #include "platform/window.h"
 #include "ui/app_state.h"
@@ -21,7 +22,8 @@ namespace ts::ui {
 
 class App {
   public:
-    App(Services services, TestSeam& seam);
+    // `mirror` may be null: no screen-reader mirror (it is the page's, web/library_mirror.js).
+    App(Services services, TestSeam& seam, ScreenReaderMirror* mirror = nullptr);
     // One pass of the browser's animation loop: draws a frame only if one is due.
     void Tick(Window& window, double now);
     // True (once) when the frame just drawn asks for the next one as soon as the browser has shown
@@ -54,9 +56,14 @@ class App {
     void WakeWhileHidden(unsigned spell);
     void ForgetUnlockedState();
     void ClearCopiedSecret();
+    void TakeMirrorRequest(); // moves ImGui's focus where the mirror asks, and presses a key there
+    void UpdateMirrorTexts();
 
     Services services_;
     TestSeam& seam_;
+    ScreenReaderMirror* mirror_;
+    Lang mirrorLang_ = Lang::Ru;
+    bool mirrorTextsSent_ = false;
     AppState state_;
     SeamRecorder recorder_;
     Fonts fonts_;

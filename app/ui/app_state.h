@@ -50,7 +50,8 @@ struct AppState {
     };
     std::optional<CopiedSecret> copied;
     // Requests from one screen to another, taken by the screen they are for.
-    std::string openEntry; // the vault opens this entry in its editor
+    std::string openEntry;    // the vault opens this entry in its editor
+    bool focusSearch = false; // Ctrl+F: the entry list's search field takes the keyboard focus
     struct ProcedureRequest {
         std::string procedure, org, entry; // the entry a run should update
     };

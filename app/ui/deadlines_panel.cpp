@@ -34,7 +34,7 @@ bool DeadlinesPanel::DrawBanner(UiContext& ui) {
     Refresh(ui);
     if (attention.empty()) return false;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.85f, 1.0f));
-    ImGui::BeginChild("deadline-banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+    BeginRegion("deadline-banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
     Text(ui, ui.t(Str::BannerDue));
     const Lang lang = ui.state.settings.language;
     for (std::size_t i = 0; i < attention.size() && i < 3; ++i) {

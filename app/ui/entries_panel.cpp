@@ -8,6 +8,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace ts::ui {
 namespace {
@@ -45,6 +46,7 @@ void EntriesPanel::Draw(UiContext& ui) {
     const std::string entriesLabel = std::string(ui.t(Str::TabEntries)) + "###tab-entries";
     const std::string orgsLabel = std::string(ui.t(Str::TabOrganisations)) + "###tab-organisations";
     const std::string deadlinesLabel = std::string(ui.t(Str::TabDeadlines)) + "###tab-deadlines";
+    if (ui.state.focusSearch) showEntries = true; // Ctrl+F searches the entries, wherever it was
     if (ImGui::BeginTabItem(entriesLabel.c_str(), nullptr, showEntries ? ImGuiTabItemFlags_SetSelected : 0)) {
         DrawEntries(ui);
         ImGui::EndTabItem();
@@ -79,10 +81,11 @@ void EntriesPanel::DrawKindPicker(UiContext& ui) {
 void EntriesPanel::DrawEntries(UiContext& ui) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool stacked = narrow(avail); // on a narrow window the list sits above the editor
-    ImGui::BeginChild("entries-list", ImVec2(stacked ? avail : 330.0f, stacked ? 240.0f : 0.0f),
-                      ImGuiChildFlags_Border);
+    BeginRegion("entries-list", ImVec2(stacked ? avail : 330.0f, stacked ? 240.0f : 0.0f),
+                ImGuiChildFlags_Border);
     if (Button(ui, Str::EntriesNew, "entry-new")) ImGui::OpenPopup(kPickerPopup);
     DrawKindPicker(ui);
+    if (std::exchange(ui.state.focusSearch, false)) ImGui::SetKeyboardFocusHere(0);
     TextField(ui, Str::EntriesSearch, "entries-search", search, -1.0f);
     ImGui::SetNextItemWidth(-1.0f);
     OrganisationCombo(ui, "org-filter", "filter-", orgFilter, Str::AllOrganisations, "all");
@@ -117,7 +120,7 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
     DrawList(ui);
     ImGui::EndChild();
     if (!stacked) ImGui::SameLine(0, 20);
-    ImGui::BeginChild("entry-editor", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    BeginRegion("entry-editor", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     if (!editor.id.empty()) editor.Draw(ui);
     ImGui::EndChild();
 }

@@ -188,8 +188,7 @@ void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
     const float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
     if (scrollToTop) ImGui::SetNextWindowScroll(ImVec2(0, 0));
     scrollToTop = false;
-    ImGui::BeginChild("entry-fields", ImVec2(0, -footer), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground);
+    BeginRegion("entry-fields", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     DrawOrganisation(ui);
     for (const kinds::Field& f : kind().fields) DrawKindField(ui, f, values[f.id], errors, revealed);
     DrawOtherFields(ui);

@@ -21,8 +21,10 @@ bool Check(const char* label, const std::string& key, bool& value) {
     return ImGui::Checkbox((std::string(label) + "###" + key).c_str(), &value);
 }
 
-bool Radio(const char* label, const char* key, bool active) {
-    return ImGui::RadioButton((std::string(label) + "###" + key).c_str(), active);
+bool Radio(UiContext& ui, const char* label, const char* key, bool active) {
+    const bool pressed = ImGui::RadioButton((std::string(label) + "###" + key).c_str(), active);
+    ui.seam.markLast("radio", active);
+    return pressed;
 }
 
 std::string fileName(UiContext& ui) {
@@ -59,7 +61,8 @@ void ExportPanel::DrawSelection(UiContext& ui) {
         {Scope::Entries, {Str::ExportScopeEntries, "export-scope-entries"}},
     };
     for (const auto& [scope, label] : scopes) {
-        if (Radio(ui.t(label.first), label.second, selection.scope == scope) && selection.scope != scope) {
+        if (Radio(ui, ui.t(label.first), label.second, selection.scope == scope) &&
+            selection.scope != scope) {
             selection.scope = scope;
             selection.ids.clear();
             error.reset();
@@ -80,12 +83,12 @@ void ExportPanel::DrawSelection(UiContext& ui) {
     const float listHeight = ImGui::GetTextLineHeightWithSpacing() * 8;
     if (selection.scope == Scope::Organisations) {
         if (data.organisations.empty()) TextMuted(ui, ui.t(Str::ExportNoOrganisations));
-        ImGui::BeginChild("export-orgs", ImVec2(0, data.organisations.empty() ? 1 : listHeight),
-                          ImGuiChildFlags_Border);
+        BeginRegion("export-orgs", ImVec2(0, data.organisations.empty() ? 1 : listHeight),
+                    ImGuiChildFlags_Border);
         for (const vault::Organisation& o : data.organisations) toggle(o.name, "export-org-" + o.id, o.id);
         ImGui::EndChild();
     } else if (selection.scope == Scope::Entries) {
-        ImGui::BeginChild("export-entries", ImVec2(0, listHeight), ImGuiChildFlags_Border);
+        BeginRegion("export-entries", ImVec2(0, listHeight), ImGuiChildFlags_Border);
         const kinds::Registry& registry = kinds::Registry::builtIn();
         // Only the rows on screen are drawn: a vault of thousands of entries stays quick to show.
         ImGuiListClipper clipper;
@@ -109,10 +112,10 @@ void ExportPanel::DrawSelection(UiContext& ui) {
 
 void ExportPanel::DrawProtection(UiContext& ui) {
     Text(ui, ui.t(Str::ExportProtection), ui.fonts.heading);
-    if (Radio(ui.t(Str::ExportByPassphrase), "export-by-pass", protect == Protect::Passphrase))
+    if (Radio(ui, ui.t(Str::ExportByPassphrase), "export-by-pass", protect == Protect::Passphrase))
         protect = Protect::Passphrase, error.reset();
     ImGui::SameLine();
-    if (Radio(ui.t(Str::ExportByCode), "export-by-code", protect == Protect::Recipient))
+    if (Radio(ui, ui.t(Str::ExportByCode), "export-by-code", protect == Protect::Recipient))
         protect = Protect::Recipient, error.reset();
     if (protect == Protect::Passphrase) {
         TextMuted(ui, ui.t(Str::ExportPassHint));

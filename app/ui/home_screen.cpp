@@ -26,7 +26,7 @@ constexpr Str kKnownKinds[] = {Str::KnowsEisExport, Str::KnowsEisHttps, Str::Kno
 
 // Returns true when the card's button was pressed.
 bool DrawCard(UiContext& ui, const EntryCard& card, float width, float height) {
-    ImGui::BeginChild(card.key, ImVec2(width, height), ImGuiChildFlags_Border);
+    BeginRegion(card.key, ImVec2(width, height), ImGuiChildFlags_Border);
     Text(ui, ui.t(card.title), ui.fonts.heading);
     ImGui::Spacing();
     Text(ui, ui.t(card.text));

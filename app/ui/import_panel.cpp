@@ -366,6 +366,7 @@ void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
             continue;
         const std::string id = std::string(ui.t(label.first)) + "###" + key + "-" + label.second;
         if (ImGui::RadioButton(id.c_str(), chosen == decision)) chosen = decision;
+        ui.seam.markLast("radio", chosen == decision);
         ImGui::SameLine();
     }
     ImGui::NewLine();
@@ -402,9 +403,8 @@ void ImportPanel::DrawPreview(UiContext& ui) {
     }
     if (rowsLang != lang) MakeRows(ui.services.session.data(), lang);
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2;
-    ImGui::BeginChild("import-preview",
-                      ImVec2(0, std::max(160.0f, ImGui::GetContentRegionAvail().y - footer)),
-                      ImGuiChildFlags_Border);
+    BeginRegion("import-preview", ImVec2(0, std::max(160.0f, ImGui::GetContentRegionAvail().y - footer)),
+                ImGuiChildFlags_Border);
     if (rowHeights.size() != rows.size()) { // until drawn: a line, the differences, a conflict's choices
         const float line = ImGui::GetTextLineHeightWithSpacing();
         const float cell = ImGui::GetTextLineHeight() + 2 * ImGui::GetStyle().CellPadding.y;

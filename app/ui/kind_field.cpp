@@ -46,7 +46,7 @@ void DrawKindField(UiContext& ui, const kinds::Field& f, std::string& value,
         edited = ImGui::InputText(id.c_str(), &value, flags);
     }
     if (f.secret)
-        ui.seam.describeSecret(f.label.in(lang), value.size());
+        ui.seam.describeSecret(f.label.in(lang), value);
     else
         ui.seam.describeLast(f.label.in(lang), value);
     if (f.secret) {

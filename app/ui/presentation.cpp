@@ -37,8 +37,8 @@ void DrawStepSlide(UiContext& ui, const procedures::Step& s) {
     const float w = ImGui::GetContentRegionAvail().x;
     const bool wide = w > 1100.0f;
     const float textW = wide ? w * 0.36f : w;
-    ImGui::BeginChild("slide-text", ImVec2(textW, wide ? 0.0f : ImGui::GetContentRegionAvail().y * 0.42f),
-                      ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    BeginRegion("slide-text", ImVec2(textW, wide ? 0.0f : ImGui::GetContentRegionAvail().y * 0.42f),
+                ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     Text(ui, s.title.in(lang), ui.fonts.title);
     ImGui::Spacing();
     Text(ui, s.text.in(lang), ui.fonts.heading);
@@ -48,7 +48,7 @@ void DrawStepSlide(UiContext& ui, const procedures::Step& s) {
     }
     ImGui::EndChild();
     if (wide) ImGui::SameLine(0, 32.0f);
-    ImGui::BeginChild("slide-picture", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    BeginRegion("slide-picture", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     DrawMockup(ui, s.screen, ImGui::GetContentRegionAvail().x - 30.0f, 20.0f,
                ("mockup-present-" + s.id).c_str());
     DrawCallouts(ui, s.screen, ui.fonts.heading);
@@ -89,7 +89,7 @@ void Presentation::Draw(UiContext& ui) {
     ImGui::PushTextWrapPos(0.0f);
 
     const float footer = ImGui::GetFrameHeightWithSpacing() + 12.0f;
-    ImGui::BeginChild("slide", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    BeginRegion("slide", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     if (slide == 0)
         DrawTitleSlide(ui, *p);
     else

@@ -53,7 +53,7 @@ void ProceduresScreen::Draw(UiContext& ui) {
     const bool stacked = narrow(avail);
     DrawList(ui, stacked ? avail : 280.0f);
     if (!stacked) ImGui::SameLine();
-    ImGui::BeginChild("procedure", ImVec2(0, 0), ImGuiChildFlags_None);
+    BeginRegion("procedure", ImVec2(0, 0), ImGuiChildFlags_None);
     if (const Procedure* p = lib.find(selected)) DrawProcedure(ui, *p);
     ImGui::EndChild();
 }
@@ -61,8 +61,8 @@ void ProceduresScreen::Draw(UiContext& ui) {
 void ProceduresScreen::DrawList(UiContext& ui, float width) {
     const Lang lang = ui.state.settings.language;
     const bool stacked = narrow(ImGui::GetContentRegionAvail().x);
-    ImGui::BeginChild("procedure-list", ImVec2(width, 0.0f),
-                      ImGuiChildFlags_Border | (stacked ? ImGuiChildFlags_AutoResizeY : 0));
+    BeginRegion("procedure-list", ImVec2(width, 0.0f),
+                ImGuiChildFlags_Border | (stacked ? ImGuiChildFlags_AutoResizeY : 0));
     const float wrap = ImGui::GetContentRegionAvail().x;
     for (const Procedure& p : Library::builtIn().all()) {
         // Titles are long: the selectable spans the wrapped title and the system under it, drawn
@@ -119,7 +119,7 @@ void ProceduresScreen::DrawProcedure(UiContext& ui, const Procedure& p) {
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem((std::string(ui.t(Str::TabQuiz)) + "###tab-quiz").c_str())) {
-        ImGui::BeginChild("quiz");
+        BeginRegion("quiz");
         quiz.Draw(ui, p);
         ImGui::EndChild();
         ImGui::EndTabItem();
@@ -137,7 +137,7 @@ void ProceduresScreen::DrawSteps(UiContext& ui, const Procedure& p) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     Text(ui, fill(ui.t(Str::PrintStep), {{"n", std::to_string(step + 1)}, {"total", std::to_string(total)}}));
-    ImGui::BeginChild("steps-body");
+    BeginRegion("steps-body");
     const procedures::Step& s = p.steps[static_cast<std::size_t>(step)];
     Text(ui, s.title.in(lang), ui.fonts.heading);
     Text(ui, s.text.in(lang));

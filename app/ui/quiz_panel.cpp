@@ -49,6 +49,7 @@ void QuizPanel::Draw(UiContext& ui, const procedures::Procedure& p) {
             const std::string label = q.options[j].in(lang) + "###quiz-" + n + "-" + std::to_string(j + 1);
             if (ImGui::RadioButton(label.c_str(), chosen[i] == static_cast<int>(j)))
                 chosen[i] = static_cast<int>(j);
+            ui.seam.markLast("radio", chosen[i] == static_cast<int>(j));
         }
         ImGui::EndDisabled();
         if (!locked[i]) {

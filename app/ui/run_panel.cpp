@@ -246,17 +246,18 @@ void RunPanel::DrawChecklist(UiContext& ui, const Procedure& p, const vault::Run
     Text(ui, orgName(data, run.org), ui.fonts.heading);
     const std::string progress =
         fill(ui.t(Str::RunProgress), {{"done", std::to_string(ticked)}, {"total", std::to_string(total)}});
-    ImGui::ProgressBar(total ? static_cast<float>(ticked) / static_cast<float>(total) : 0.0f,
-                       ImVec2(std::min(ImGui::GetContentRegionAvail().x, 480.0f), 0), progress.c_str());
-    ui.seam.addText(progress);
+    const float fraction = total ? static_cast<float>(ticked) / static_cast<float>(total) : 0.0f;
+    ImGui::ProgressBar(fraction, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 480.0f), 0),
+                       progress.c_str());
+    ui.seam.addProgress(progress, fraction);
 
     // The steps as a checklist at the left, the chosen step at the right.
     const float listW = narrow(ImGui::GetContentRegionAvail().x) ? ImGui::GetContentRegionAvail().x : 300.0f;
-    ImGui::BeginChild("run-steps",
-                      ImVec2(listW, narrow(ImGui::GetContentRegionAvail().x)
-                                        ? 220.0f
-                                        : -ImGui::GetFrameHeightWithSpacing() * 2.2f),
-                      ImGuiChildFlags_Border);
+    BeginRegion("run-steps",
+                ImVec2(listW, narrow(ImGui::GetContentRegionAvail().x)
+                                  ? 220.0f
+                                  : -ImGui::GetFrameHeightWithSpacing() * 2.2f),
+                ImGuiChildFlags_Border);
     for (int i = 0; i < total; ++i) {
         const procedures::Step& s = p.steps[static_cast<std::size_t>(i)];
         bool checked = std::find(done.begin(), done.end(), s.id) != done.end();
@@ -269,8 +270,7 @@ void RunPanel::DrawChecklist(UiContext& ui, const Procedure& p, const vault::Run
     }
     ImGui::EndChild();
     if (!narrow(ImGui::GetContentRegionAvail().x + listW)) ImGui::SameLine();
-    ImGui::BeginChild("run-step", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f),
-                      ImGuiChildFlags_None);
+    BeginRegion("run-step", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f), ImGuiChildFlags_None);
     DrawStep(ui, p, *kind, pictures);
     ImGui::EndChild();
     DrawFinish(ui, p, *kind, run);

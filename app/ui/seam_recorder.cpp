@@ -1,5 +1,6 @@
 #include "ui/seam_recorder.h"
 
+#include "core/utf8.h"
 #include "imgui_internal.h"
 
 #include <cstdarg>
@@ -16,6 +17,31 @@ std::string_view visibleLabel(std::string_view label) {
 std::string_view stableKey(std::string_view label) {
     const auto at = label.find("###");
     return at == std::string_view::npos ? std::string_view{} : label.substr(at + 3);
+}
+
+// The role ImGui's own report implies; the UI's helpers correct it where it cannot tell.
+std::string roleOf(ImGuiContext& g, ImGuiWindow* w, ImGuiID id, bool isWindow, ImGuiItemStatusFlags flags,
+                   bool& selected) {
+    if (isWindow) {
+        if (!(w->Flags & ImGuiWindowFlags_Popup)) return "window";
+        return (w->Flags & ImGuiWindowFlags_ChildMenu) || std::string_view(w->Name).starts_with("##Combo")
+                   ? "listbox"
+                   : "dialog";
+    }
+    if (flags & ImGuiItemStatusFlags_Inputable) return "textbox";
+    if (flags & ImGuiItemStatusFlags_Checkable) return "checkbox";
+    if (g.CurrentTabBar && ImGui::TabBarFindTabByID(g.CurrentTabBar, id)) {
+        selected = g.CurrentTabBar->SelectedTabId == id;
+        return "tab";
+    }
+    if (w && std::string_view(w->RootWindow->Name).starts_with("##Combo")) return "option";
+    return "button";
+}
+
+ImGuiID dialogOf(const ImGuiWindow* w) {
+    if (!w || !(w->RootWindow->Flags & ImGuiWindowFlags_Popup)) return 0;
+    if (std::string_view(w->RootWindow->Name).starts_with("##Combo")) return 0;
+    return w->RootWindow->ID;
 }
 
 SeamRecorder* recorderOf(ImGuiContext* ctx) {
@@ -73,6 +99,15 @@ void SeamRecorder::addItem(ImGuiContext& g, ImGuiID id, const Pending& rect, std
     item.max = rect.bb.Max;
     item.disabled = rect.disabled;
     item.checked = (flags & ImGuiItemStatusFlags_Checked) != 0;
+    item.role = roleOf(g, w, id, isWindow, flags, item.selected);
+    item.id = isWindow ? 0 : id;
+    item.windowId = w ? w->ID : 0;
+    item.dialog = dialogOf(w);
+    // The keyboard's focus: the ring is shown on it, or it is the text field being edited. (ImGui
+    // keeps a NavId without a ring after a click too; that is not where the keyboard is.)
+    item.focused = !isWindow && ((g.NavId == id && !g.NavDisableHighlight && g.NavWindow &&
+                                  g.NavWindow->RootWindow == (w ? w->RootWindow : nullptr)) ||
+                                 (g.ActiveId == id && g.InputTextState.ID == id));
     item.shownMin = rect.bb.Min;
     item.shownMax = rect.bb.Max;
     if (w && !isWindow) {
@@ -87,15 +122,20 @@ void SeamRecorder::addItem(ImGuiContext& g, ImGuiID id, const Pending& rect, std
     lastId_ = id;
 }
 
-void SeamRecorder::addText(std::string_view text) {
-    ImGuiContext& g = *ImGui::GetCurrentContext();
-    SeamItem item;
-    item.kind = "text";
-    item.label = text;
-    ImGuiWindow* w = g.CurrentWindow;
+void SeamRecorder::fillPlace(SeamItem& item) const {
+    ImGuiWindow* w = ImGui::GetCurrentContext()->CurrentWindow;
     item.window = w ? visibleLabel(w->RootWindow ? w->RootWindow->Name : w->Name) : "";
+    item.dialog = dialogOf(w);
     item.min = item.shownMin = ImGui::GetItemRectMin();
     item.max = item.shownMax = ImGui::GetItemRectMax();
+}
+
+void SeamRecorder::addText(std::string_view text) {
+    SeamItem item;
+    item.kind = "text";
+    item.role = "text";
+    item.label = text;
+    fillPlace(item);
     items_.push_back(std::move(item));
     lastId_ = 0;
 }
@@ -106,10 +146,11 @@ void SeamRecorder::describeLast(std::string_view label, std::string_view value) 
     items_.back().value = value;
 }
 
-void SeamRecorder::describeSecret(std::string_view label, std::size_t length) {
+void SeamRecorder::describeSecret(std::string_view label, std::string_view secret) {
     if (items_.empty() || lastId_ == 0 || lastId_ != ImGui::GetItemID()) return;
     items_.back().label = label;
-    items_.back().length = length;
+    items_.back().length = secret.size();
+    items_.back().chars = utf8Length(secret);
 }
 
 void SeamRecorder::addUnreported(ImGuiID id, std::string_view fullLabel, std::string_view value) {
@@ -120,7 +161,35 @@ void SeamRecorder::addUnreported(ImGuiID id, std::string_view fullLabel, std::st
     ImGuiWindow* w = ImGui::GetCurrentContext()->CurrentWindow;
     if (w && !w->ClipRect.Contains(it->second.bb.GetCenter())) return;
     addItem(*ImGui::GetCurrentContext(), id, it->second, fullLabel, 0);
-    if (lastId_ == id) items_.back().value = value;
+    if (lastId_ != id) return;
+    items_.back().value = value;
+    items_.back().role = "combobox";
+    // BeginCombo's list is a popup named after the combo's id (imgui_widgets.cpp, BeginCombo).
+    items_.back().expanded = ImGui::IsPopupOpen(ImHashStr("##ComboPopup", 0, id), ImGuiPopupFlags_None);
+}
+
+void SeamRecorder::markLast(std::string_view role, bool checked, int level) {
+    if (items_.empty()) return;
+    items_.back().role = role;
+    items_.back().checked = checked;
+    items_.back().level = level;
+}
+
+void SeamRecorder::addProgress(std::string_view label, float fraction) {
+    SeamItem item;
+    item.kind = "text";
+    item.role = "progressbar";
+    item.label = label;
+    item.progress = fraction;
+    fillPlace(item);
+    items_.push_back(std::move(item));
+    lastId_ = 0;
+}
+
+bool SeamRecorder::isDisabled(ImGuiID id) const {
+    for (const SeamItem& i : items_)
+        if (i.id == id) return i.disabled;
+    return false;
 }
 
 std::string SeamRecorder::itemsJson() const {
@@ -141,7 +210,19 @@ std::string SeamRecorder::itemsJson() const {
                             {"cx", (i.shownMin.x + i.shownMax.x) / 2},
                             {"cy", (i.shownMin.y + i.shownMax.y) / 2}};
         if (i.value) j["value"] = *i.value;
-        if (i.length) j["length"] = *i.length;
+        if (i.length) {
+            j["length"] = *i.length;
+            j["chars"] = i.chars;
+        }
+        j["role"] = i.role;
+        if (i.focused) j["focused"] = true;
+        if (i.selected) j["selected"] = true;
+        if (i.expanded) j["expanded"] = true;
+        if (i.level) j["level"] = i.level;
+        if (i.role == "progressbar") j["progress"] = i.progress;
+        if (i.id) j["id"] = i.id;
+        if (i.windowId) j["wid"] = i.windowId;
+        if (i.dialog) j["dialog"] = i.dialog;
         out.push_back(std::move(j));
     }
     // Text typed by the user may be any bytes ImGui accepted; never throw on odd UTF-8.

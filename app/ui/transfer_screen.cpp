@@ -66,7 +66,7 @@ void TransferScreen::Draw(UiContext& ui) {
     if (ImGui::BeginTabItem((std::string(ui.t(Str::TabExport)) + "###tab-export").c_str(), nullptr,
                             tabFlags(Tab::Export))) {
         tab = Tab::Export;
-        ImGui::BeginChild("export-body");
+        BeginRegion("export-body");
         exporting.Draw(ui);
         ImGui::EndChild();
         ImGui::EndTabItem();
@@ -74,7 +74,7 @@ void TransferScreen::Draw(UiContext& ui) {
     if (ImGui::BeginTabItem((std::string(ui.t(Str::TabImport)) + "###tab-import").c_str(), nullptr,
                             tabFlags(Tab::Import))) {
         tab = Tab::Import;
-        ImGui::BeginChild("import-body");
+        BeginRegion("import-body");
         importing.Draw(ui);
         if (importing.step == ImportPanel::Step::Choose) { // the preview needs the room
             ImGui::Spacing();

@@ -5,6 +5,8 @@
 
 #include "imgui.h"
 
+#include <utility>
+
 namespace ts::ui {
 
 void StrengthMeter(UiContext& ui, const SecretField& f) {
@@ -30,7 +32,7 @@ bool PassphraseInput(UiContext& ui, Str label, const char* key, SecretField& fie
     id += key;
     const bool enter = ImGui::InputText(id.c_str(), field.buf.data(), field.buf.size(),
                                         ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
-    ui.seam.describeSecret(ui.t(label), std::strlen(field.buf.data()));
+    ui.seam.describeSecret(ui.t(label), field.buf.data());
     return enter;
 }
 
@@ -46,7 +48,8 @@ void VaultGate::DrawWorking(UiContext& ui, Str what) {
     Text(ui, ui.t(what), ui.fonts.heading);
     const float t = static_cast<float>(ImGui::GetTime());
     ImGui::ProgressBar(-1.0f * t, ImVec2(420, 8), ""); // indeterminate
-    ui.services.pacer.wake(1);                         // keep the bar moving while it is shown
+    ui.seam.addProgress(ui.t(what), -1.0f);
+    ui.services.pacer.wake(1); // keep the bar moving while it is shown
     slow.step(ui);
 }
 
@@ -87,7 +90,8 @@ void VaultGate::DrawUnlock(UiContext& ui) {
     Text(ui, ui.t(Str::UnlockTitle), ui.fonts.title);
     Text(ui, ui.t(Str::UnlockIntro));
     ImGui::Spacing();
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere(1);
+    const int frame = ImGui::GetFrameCount();
+    if (std::exchange(unlockDrawnFrame, frame) != frame - 1) ImGui::SetKeyboardFocusHere(1);
     bool submit = PassphraseInput(ui, Str::FieldPassphrase, "unlock-pass", unlockPass);
     if (formError) ErrorText(ui, *formError);
     const std::int64_t wait = session.unlockAllowedAt() - ui.services.clock.nowMillis();

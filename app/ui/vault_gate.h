@@ -10,6 +10,9 @@ struct VaultGate {
     SecretField pass, repeat, unlockPass;
     SlowAction slow;
     std::optional<Str> formError;
+    // The frame the unlock form was last drawn in: drawn again after a gap (start-up, Ctrl+L, the
+    // other screens), it puts the keyboard in the passphrase field, so typing is never lost.
+    int unlockDrawnFrame = -2;
 
     void DrawCreate(UiContext& ui);
     void DrawUnlock(UiContext& ui);

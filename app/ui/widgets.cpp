@@ -27,6 +27,10 @@ void Text(UiContext& ui, std::string_view text, ImFont* font) {
     ImGui::PopTextWrapPos();
     if (font) ImGui::PopFont();
     ui.seam.addText(text);
+    // Screens draw their titles and section names in these fonts: to a screen reader they are the
+    // headings to jump between.
+    if (font && (font == ui.fonts.title || font == ui.fonts.heading))
+        ui.seam.markLast("heading", false, font == ui.fonts.title ? 1 : 2);
 }
 
 void TextMuted(UiContext& ui, std::string_view text) {
@@ -39,6 +43,7 @@ void ErrorText(UiContext& ui, Str message) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
     Text(ui, ui.t(message));
     ImGui::PopStyleColor();
+    ui.seam.markLast("error"); // the mirror describes the field above it with this message
 }
 
 constexpr ImVec4 kWarningColour(0.55f, 0.30f, 0.0f, 1.0f);
@@ -68,10 +73,11 @@ bool Button(UiContext& ui, Str label, const char* key, bool enabled) {
     return pressed;
 }
 
-bool Choice(UiContext&, std::string_view label, const char* key, bool selected) {
+bool Choice(UiContext& ui, std::string_view label, const char* key, bool selected) {
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     const bool pressed = ImGui::Button(withKey(label, key).c_str());
     if (selected) ImGui::PopStyleColor();
+    ui.seam.markLast("radio", selected); // one of a row of choices, shown by its colour alone
     return pressed && !selected;
 }
 
@@ -109,6 +115,10 @@ bool OrganisationCombo(UiContext& ui, const char* key, std::string_view prefix, 
         if (ImGui::Selectable((o.name + keyPrefix + o.id).c_str(), o.id == org)) org = o.id;
     ImGui::EndCombo();
     return org != before;
+}
+
+bool BeginRegion(const char* id, const ImVec2& size, ImGuiChildFlags childFlags, ImGuiWindowFlags flags) {
+    return ImGui::BeginChild(id, size, childFlags, flags | ImGuiWindowFlags_NavFlattened);
 }
 
 bool TextField(UiContext& ui, Str label, const char* key, std::string& value, float width) {

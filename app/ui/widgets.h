@@ -4,6 +4,8 @@
 
 #include "ui/ui_context.h"
 
+#include "imgui.h"
+
 #include <functional>
 #include <optional>
 #include <span>
@@ -46,6 +48,11 @@ bool BeginCombo(UiContext& ui, std::string_view label, const char* key, const ch
 // none. Returns true when the user chose another.
 bool OrganisationCombo(UiContext& ui, const char* key, std::string_view prefix, std::string& org,
                        std::optional<Str> none = std::nullopt, std::string_view noneKey = "none");
+
+// ImGui::BeginChild for a part of a screen: its widgets join the screen's keyboard order (Tab goes
+// through them in turn, as if the part were not a window of its own). Ended with ImGui::EndChild.
+bool BeginRegion(const char* id, const ImVec2& size = ImVec2(0, 0), ImGuiChildFlags childFlags = 0,
+                 ImGuiWindowFlags flags = 0);
 
 // A one-line text field over a std::string; the value is readable through the seam (not for
 // secrets). Returns true when edited this frame.
