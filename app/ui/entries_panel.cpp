@@ -46,16 +46,19 @@ void EntriesPanel::Draw(UiContext& ui) {
     const std::string orgsLabel = std::string(ui.t(Str::TabOrganisations)) + "###tab-organisations";
     const std::string deadlinesLabel = std::string(ui.t(Str::TabDeadlines)) + "###tab-deadlines";
     if (ImGui::BeginTabItem(entriesLabel.c_str(), nullptr, showEntries ? ImGuiTabItemFlags_SetSelected : 0)) {
+        const Place tab(ui, "entries");
         DrawEntries(ui);
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem(orgsLabel.c_str())) {
+        const Place tab(ui, "organisations");
         organisations.Draw(ui);
         ImGui::EndTabItem();
     }
     const ImGuiTabItemFlags flags = showDeadlines_ ? ImGuiTabItemFlags_SetSelected : 0;
     showDeadlines_ = false;
     if (ImGui::BeginTabItem(deadlinesLabel.c_str(), nullptr, flags)) {
+        const Place tab(ui, "deadlines");
         deadlines.Draw(ui);
         ImGui::EndTabItem();
     }

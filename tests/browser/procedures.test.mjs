@@ -91,10 +91,11 @@ test('a run for an organisation: ticked, paused over a reload, the token typed a
   const guid = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
   const until1 = typedDate(0, 12);
 
-  // Without a vault the run tab asks for one.
+  // Without a vault the run tab asks a new user to create one.
   await openProcedures(app);
   await app.click({ key: 'tab-run' });
-  await app.find({ label: 'Чтобы выполнить инструкцию для организации и сохранить полученное, откройте хранилище.', kind: 'text' });
+  await app.find({ label: 'Чтобы выполнить инструкцию для организации и сохранить полученное, сначала создайте хранилище.', kind: 'text' });
+  assert.equal((await app.find({ key: 'run-open-vault' })).label, 'Создать хранилище');
   await createVault(app);
   await addOrganisation(app, 'ООО «Ромашка»', 'RU', '7707083893');
 
