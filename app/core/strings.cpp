@@ -263,12 +263,13 @@ constexpr Entry kTable[] = {
     {Str::ErrOneLine, "Только одна строка, без переводов строки и управляющих символов",
      "One line only, no line breaks or control characters"},
     {Str::ErrGuidFormat,
-     "Нужен GUID: 32 шестнадцатеричные цифры в группах 8-4-4-4-12, например "
+     "Нужен GUID: 32 знака — цифры 0–9 и латинские буквы a–f — в группах 8-4-4-4-12, например "
      "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
      "A GUID is needed: 32 hexadecimal digits in groups 8-4-4-4-12, e.g. "
      "3f2504e0-4f89-11d3-9a0c-0305e82c3301"},
     {Str::ErrDateFormat, "Нужна существующая дата в виде ДД.ММ.ГГГГ, например 31.12.2026",
      "A real date is needed, as DD.MM.YYYY, e.g. 31.12.2026"},
+    {Str::DateHint, "ДД.ММ.ГГГГ", "DD.MM.YYYY"},
     {Str::ErrEmailFormat, "Нужен один адрес электронной почты вида имя@домен.by",
      "One e-mail address is needed, like name@domain.by"},
     {Str::ErrLoginSpaces, "Логин не должен начинаться или заканчиваться пробелом",
@@ -396,6 +397,11 @@ constexpr Entry kTable[] = {
     {Str::RunStartTitle, "Начать выполнение", "Start following it"},
     {Str::RunTarget, "Куда сохранить результат", "Save the result into"},
     {Str::RunTargetNew, "В новую запись", "A new entry"},
+    {Str::RunTargetReplaces,
+     "Результат заменит значения в этой записи; прежние останутся в её истории. Чтобы не трогать её, "
+     "выберите «В новую запись».",
+     "The result will replace the values in this entry; the old ones stay in its history. To leave it "
+     "as it is, choose «A new entry»."},
     {Str::RunBusy,
      "Для этой организации уже начата инструкция по этой системе: «{title}». Продолжите или отмените её.",
      "A procedure for this system is already under way for this organisation: «{title}». Resume or cancel it "

@@ -1,6 +1,7 @@
 #include "ui/entries_panel.h"
 
 #include "core/crypto/secret.h"
+#include "core/vault/org_choice.h"
 #include "core/vault/session.h"
 #include "ui/widgets.h"
 
@@ -72,7 +73,12 @@ void EntriesPanel::DrawKindPicker(UiContext& ui) {
     for (const kinds::Kind& k : kinds::Registry::builtIn().all()) {
         const std::string label = k.system.in(lang) + " — " + k.title.in(lang) + "###kind-" + k.id;
         if (ImGui::Selectable(label.c_str())) {
-            editor.StartNew(vault::newEntryId(), k, orgFilter);
+            // The filter's organisation, or the only one (of the portal's country): not «(без
+            // организации)» for a user who has organisations. The generic kind has no portal.
+            const std::string_view country = k.id == "generic" ? std::string_view() : k.country;
+            editor.StartNew(
+                vault::newEntryId(), k,
+                vault::suggestOrganisation(ui.services.session.data(), country, orgFilter, false));
             ImGui::CloseCurrentPopup();
         }
     }

@@ -40,7 +40,7 @@ void ProceduresScreen::Draw(UiContext& ui) {
         if (lib.find(r.procedure)) {
             selected = r.procedure;
             step = 0;
-            run.Preset(r.org, r.entry);
+            run.Preset(r.procedure, r.org, r.entry);
             showRunTab_ = true;
         }
     }

@@ -5,6 +5,7 @@
 #include "core/kinds/validate.h"
 #include "core/procedures/run_plan.h"
 #include "core/time_format.h"
+#include "core/vault/org_choice.h"
 #include "core/vault/session.h"
 #include "ui/kind_field.h"
 #include "ui/mockup_view.h"
@@ -34,10 +35,11 @@ std::string entryLabel(UiContext& ui, const kinds::Kind& kind, const vault::Entr
 
 } // namespace
 
-void RunPanel::Preset(std::string organisation, std::string entry) {
+void RunPanel::Preset(std::string procedure, std::string organisation, std::string entry) {
     runId.clear();
     org = std::move(organisation);
     target = std::move(entry);
+    startFor_ = std::move(procedure);
 }
 
 void RunPanel::Wipe() {
@@ -49,6 +51,7 @@ void RunPanel::Wipe() {
     runId.clear();
     loadedRun.clear();
     paneShows_.clear();
+    startFor_.clear();
     org.clear();
     target.clear();
     finished = {};
@@ -115,10 +118,18 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
         if (Button(ui, Str::CardVaultButton, "run-open-vault")) ui.state.screen = Screen::Vault;
         return;
     }
-    if (!data.organisation(org)) org = data.organisations.front().id;
+    if (startFor_ != p.id) { // another procedure: its own portal's country, not the last one's choice
+        startFor_ = p.id;
+        org.clear();
+        target.clear();
+    }
+    org = vault::suggestOrganisation(data, kind ? std::string_view(kind->country) : std::string_view(), org,
+                                     true);
     Text(ui, ui.t(Str::FieldOrganisation));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
-    if (OrganisationCombo(ui, "run-org", "run-org-", org)) target.clear();
+    // An explicit «В новую запись» stays so for another organisation; otherwise the target follows
+    // the organisation, and an existing entry as the target is said below.
+    if (OrganisationCombo(ui, "run-org", "run-org-", org) && target != "-") target.clear();
     const std::string chosen =
         target == "-" ? std::string() : procedures::defaultTarget(data, p, org, target);
     if (kind) {
@@ -138,6 +149,7 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
                     target = e.id;
             ImGui::EndCombo();
         }
+        if (current) WarningText(ui, ui.t(Str::RunTargetReplaces));
     }
     const vault::Run* busy = data.openRun(org, procedures::systemKey(p));
     if (busy) {

@@ -122,7 +122,7 @@ test('a run for an organisation: ticked, paused over a reload, the token typed a
   await typeInto(app, 'field-guid', 'kjsd-34m34-23m4i23-4238un-45-453f');
   await tick(app, tokenStep.id);
   await app.waitForState((s) => s.messageIsError && s.message === 'Шаг не отмечен: проверьте значения на этом шаге', 'the refusal');
-  await app.find({ label: 'Нужен GUID: 32 шестнадцатеричные цифры в группах 8-4-4-4-12, например 3f2504e0-4f89-11d3-9a0c-0305e82c3301', kind: 'text' });
+  await app.find({ label: 'Нужен GUID: 32 знака — цифры 0–9 и латинские буквы a–f — в группах 8-4-4-4-12, например 3f2504e0-4f89-11d3-9a0c-0305e82c3301', kind: 'text' });
   await app.find({ label: 'Обязательное поле', kind: 'text' }); // «Срок действия» still empty
   assert.equal((await app.state()).revision, rev, 'nothing saved');
   await app.click({ key: 'field-guid' });
