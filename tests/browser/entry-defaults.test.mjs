@@ -29,8 +29,8 @@ test('a new entry and a run start on the organisation of the portal\'s country; 
   await app.waitForValue({ key: 'entry-org' }, BY);
   await app.waitForValue({ key: 'field-systemName' }, 'TPSClient');
   await app.click({ key: 'field-systemName' });
-  await app.type('Декларант-Стат');
-  await app.waitForValue({ key: 'field-systemName' }, 'Декларант-Стат');
+  await app.type('Deklarant-Stat');
+  await app.waitForValue({ key: 'field-systemName' }, 'Deklarant-Stat');
   await app.screenshot('entry-defaults-tpsclient');
   // «Отмена»: the draft is gone and nothing was saved.
   const before = await app.state();
