@@ -31,12 +31,18 @@ constexpr Entry kTable[] = {
      "Токены, логины и пароли, зашифрованные вашей парольной фразой. Хранятся только в этом браузере.",
      "Tokens, logins and passwords, encrypted with your passphrase. Kept only in this browser."},
     {Str::CardVaultButton, "Открыть хранилище", "Open the vault"},
-    {Str::CardProceduresTitle, "Процедуры", "Procedures"},
+    {Str::HomeStartHere,
+     "С чего начать: создайте хранилище — придумайте парольную фразу, которой будут зашифрованы ваши токены "
+     "и пароли.",
+     "Where to start: create the vault — choose the passphrase your tokens and passwords will be encrypted "
+     "with."},
+    {Str::CardProceduresTitle, "Инструкции", "Procedures"},
     {Str::CardProceduresText,
-     "Пять инструкций порталов в виде чек-листов: получить, обновить и ввести токен. Режим обучения для "
-     "занятий.",
-     "Five portal procedures as checklists: obtain, renew and enter a token. A training mode for classes."},
-    {Str::CardProceduresButton, "Открыть процедуры", "Open procedures"},
+     "Пошаговые инструкции порталов ЕИС и ОАИС: как получить, обновить и ввести токен — чек-листом для своей "
+     "организации или на занятии.",
+     "Step-by-step procedures for the EIS and OAIS portals: how to obtain, renew and enter a token — as a "
+     "checklist for your organisation or in a class."},
+    {Str::CardProceduresButton, "Открыть инструкции", "Open procedures"},
     {Str::CardBundlesTitle, "Перенос", "Transfer"},
     {Str::CardBundlesText,
      "Зашифрованные пакеты: перенести токены на другой компьютер, передать коллеге, сделать резервную копию.",
@@ -53,6 +59,8 @@ constexpr Entry kTable[] = {
      "OAIS (account.gov.by) — an information system's system-to-system token"},
     {Str::KnowsTps, "TPSClient, Декларант-2011, Декларант-Стат — токен ОАИС на 3 месяца",
      "TPSClient, Декларант-2011, Декларант-Стат — an OAIS token valid for 3 months"},
+    {Str::KnowsOther, "Любые другие логины, пароли и ключи — как простая запись с названием и заметками",
+     "Any other login, password or key — as a plain entry with a title and notes"},
     {Str::PrivacyNote, "Работает без сети. Данные не покидают этот браузер.",
      "Works offline. Your data never leaves this browser."},
 
@@ -259,12 +267,13 @@ constexpr Entry kTable[] = {
     {Str::ErrOneLine, "Только одна строка, без переводов строки и управляющих символов",
      "One line only, no line breaks or control characters"},
     {Str::ErrGuidFormat,
-     "Нужен GUID: 32 шестнадцатеричные цифры в группах 8-4-4-4-12, например "
+     "Нужен GUID: 32 знака — цифры 0–9 и латинские буквы a–f — в группах 8-4-4-4-12, например "
      "3f2504e0-4f89-11d3-9a0c-0305e82c3301",
      "A GUID is needed: 32 hexadecimal digits in groups 8-4-4-4-12, e.g. "
      "3f2504e0-4f89-11d3-9a0c-0305e82c3301"},
     {Str::ErrDateFormat, "Нужна существующая дата в виде ДД.ММ.ГГГГ, например 31.12.2026",
      "A real date is needed, as DD.MM.YYYY, e.g. 31.12.2026"},
+    {Str::DateHint, "ДД.ММ.ГГГГ", "DD.MM.YYYY"},
     {Str::ErrEmailFormat, "Нужен один адрес электронной почты вида имя@домен.by",
      "One e-mail address is needed, like name@domain.by"},
     {Str::ErrLoginSpaces, "Логин не должен начинаться или заканчиваться пробелом",
@@ -381,6 +390,9 @@ constexpr Entry kTable[] = {
     {Str::RunNeedsVault,
      "Чтобы выполнить инструкцию для организации и сохранить полученное, откройте хранилище.",
      "To follow the procedure for an organisation and save what you get, open the vault."},
+    {Str::RunNeedsNewVault,
+     "Чтобы выполнить инструкцию для организации и сохранить полученное, сначала создайте хранилище.",
+     "To follow the procedure for an organisation and save what you get, create the vault first."},
     {Str::RunNeedsOrganisation, "Сначала добавьте организацию: хранилище, вкладка «Организации».",
      "Add an organisation first: the vault, tab «Организации» (Organisations)."},
     {Str::RunOpenLine, "Начато: {org} — выполнено {done} из {total}",
@@ -389,6 +401,11 @@ constexpr Entry kTable[] = {
     {Str::RunStartTitle, "Начать выполнение", "Start following it"},
     {Str::RunTarget, "Куда сохранить результат", "Save the result into"},
     {Str::RunTargetNew, "В новую запись", "A new entry"},
+    {Str::RunTargetReplaces,
+     "Результат заменит значения в этой записи; прежние останутся в её истории. Чтобы не трогать её, "
+     "выберите «В новую запись».",
+     "The result will replace the values in this entry; the old ones stay in its history. To leave it "
+     "as it is, choose «A new entry»."},
     {Str::RunBusy,
      "Для этой организации уже начата инструкция по этой системе: «{title}». Продолжите или отмените её.",
      "A procedure for this system is already under way for this organisation: «{title}». Resume or cancel it "
@@ -605,6 +622,11 @@ constexpr Entry kTable[] = {
     {Str::TransferTitle, "Перенос: экспорт и импорт", "Transfer: export and import"},
     {Str::TransferNeedsVault, "Откройте хранилище: экспорт и импорт работают с его записями.",
      "Open the vault first: export and import work with its entries."},
+    {Str::TransferNeedsNewVault,
+     "Сначала создайте хранилище: экспорт и импорт работают с его записями. Пакет с другого компьютера "
+     "принимают так же — создайте хранилище здесь, затем откройте «Импорт».",
+     "Create the vault first: export and import work with its entries. A bundle from another computer is "
+     "received the same way — create a vault here, then open «Import»."},
     {Str::TabExport, "Экспорт", "Export"},
     {Str::TabImport, "Импорт", "Import"},
     {Str::ExportWhat, "Что экспортировать", "What to export"},

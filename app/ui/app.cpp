@@ -59,14 +59,14 @@ App::App(Services services, TestSeam& seam, ScreenReaderMirror* mirror)
     recorder_.attach(ImGui::GetCurrentContext());
     state_.settings = SettingsStore(services_.settingsStore).load();
     services_.session.setNotify([this](const vault::Session::Notice& n) {
-        state_.message = Message{n.text, n.detail, n.error};
+        state_.status.fromVault(n.text, n.error, n.detail);
         services_.pacer.wake();
     });
 }
 
 void App::OnUpdateReady() {
     state_.updateReady = true;
-    state_.message = Message{Str::UpdateReady, {}, false};
+    state_.status.say({}, Str::UpdateReady);
     services_.pacer.wake();
 }
 
@@ -115,7 +115,7 @@ void App::LockNow() {
         return;
     services_.session.lock();
     ForgetUnlockedState();
-    state_.message = Message{Str::MsgLocked, {}, false};
+    state_.status.say({}, Str::MsgLocked);
     services_.pacer.wake();
 }
 
@@ -128,7 +128,7 @@ void App::ClearCopiedSecret() {
                                             Str::ErrClipboardCannotRead, Str::ErrClipboardCannotWrite};
         const bool error =
             r == Clipboard::ClearResult::CannotRead || r == Clipboard::ClearResult::CannotWrite;
-        state_.message = Message{kMessages[static_cast<int>(r)], {}, error};
+        state_.status.say({}, kMessages[static_cast<int>(r)], error);
         services_.pacer.wake();
     });
     crypto::wipeString(text);
@@ -300,10 +300,13 @@ void App::DrawFrame() {
         state_.screen = Screen::Vault;
         state_.focusSearch = true;
     }
-    DrawTopBar(ui);
-    if (DrawBackupReminder(ui)) {
-        transfer_.StartBackup();
-        state_.screen = Screen::Transfer;
+    {
+        const Place shown(ui, screenName(state_.screen)); // the bars speak for the screen shown
+        DrawTopBar(ui);
+        if (DrawBackupReminder(ui)) {
+            transfer_.StartBackup();
+            state_.screen = Screen::Transfer;
+        }
     }
 
     BeginRegion("content", ImVec2(0, -StatusBarHeight()), ImGuiChildFlags_None,
@@ -316,22 +319,25 @@ void App::DrawFrame() {
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + std::min(avail, maxWidth));
     BeginRegion("screen", ImVec2(std::min(avail, maxWidth), 0), ImGuiChildFlags_None,
                 ImGuiWindowFlags_NoBackground);
-    switch (state_.screen) {
-    case Screen::Home:
-        home_.Draw(ui);
-        break;
-    case Screen::Vault:
-        vault_.Draw(ui);
-        break;
-    case Screen::Procedures:
-        procedures_.Draw(ui);
-        break;
-    case Screen::Transfer:
-        transfer_.Draw(ui);
-        break;
-    case Screen::Settings:
-        settings_.Draw(ui);
-        break;
+    {
+        const Place shown(ui, screenName(state_.screen));
+        switch (state_.screen) {
+        case Screen::Home:
+            home_.Draw(ui);
+            break;
+        case Screen::Vault:
+            vault_.Draw(ui);
+            break;
+        case Screen::Procedures:
+            procedures_.Draw(ui);
+            break;
+        case Screen::Transfer:
+            transfer_.Draw(ui);
+            break;
+        case Screen::Settings:
+            settings_.Draw(ui);
+            break;
+        }
     }
     ImGui::EndChild();
     ImGui::PopTextWrapPos();
@@ -339,6 +345,7 @@ void App::DrawFrame() {
     ImGui::EndGroup();
     ImGui::EndChild();
 
+    state_.status.enter(ui.at); // what was said on a screen or tab the user has left is dropped
     DrawStatusBar(ui);
     ImGui::PopFont();
     ImGui::End();
@@ -380,13 +387,16 @@ static const char* persistenceName(vault::Persistence p) {
 
 std::string App::StateJson() const {
     const vault::Session& session = services_.session;
-    std::string message = tr(state_.message.text, state_.settings.language).data();
-    if (!state_.message.detail.empty()) message += " (" + state_.message.detail + ")";
+    const Message& said = state_.status.message();
+    std::string message = tr(said.text, state_.settings.language).data();
+    if (!said.detail.empty()) message += " (" + said.detail + ")";
     const nlohmann::json j = {
         {"screen", screenName(state_.screen)},
         {"language", langCode(state_.settings.language)},
         {"message", message},
-        {"messageIsError", state_.message.error},
+        {"messageIsError", said.error},
+        {"messagePlace", said.place},
+        {"place", state_.status.here()},
         {"locked", session.state() != vault::Session::State::Unlocked},
         {"vault", vaultStateName(session.state())},
         {"revision", session.revision()},

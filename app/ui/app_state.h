@@ -3,6 +3,7 @@
 
 #include "core/frame_pacer.h"
 #include "core/settings.h"
+#include "core/status_line.h"
 #include "core/strings.h"
 
 #include <functional>
@@ -26,17 +27,14 @@ namespace ts::ui {
 enum class Screen { Home, Vault, Procedures, Transfer, Settings };
 const char* screenName(Screen s); // as reported by the test seam
 
-// The last thing the app told the user, shown in the status bar until the next one.
-struct Message {
-    Str text = Str::StatusReady;
-    std::string detail; // the browser's own words, when it gave a reason
-    bool error = false;
-};
+// What the app told the user, with its place (core/status_line.h): a message said on one screen or
+// tab is not shown on another.
+using Message = StatusLine::Message;
 
 struct AppState {
     Screen screen = Screen::Home;
     Settings settings;
-    Message message;
+    StatusLine status;
     bool lockRequested = false; // by a button or Ctrl+L; App locks after the frame
     bool updateReady = false;   // a new version waits: the status bar offers the reload
     // A slow action (ui/slow_action.h) was started: its progress is built at once, in the same pass;

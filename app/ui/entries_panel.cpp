@@ -1,6 +1,7 @@
 #include "ui/entries_panel.h"
 
 #include "core/crypto/secret.h"
+#include "core/vault/org_choice.h"
 #include "core/vault/session.h"
 #include "ui/widgets.h"
 
@@ -48,16 +49,19 @@ void EntriesPanel::Draw(UiContext& ui) {
     const std::string deadlinesLabel = std::string(ui.t(Str::TabDeadlines)) + "###tab-deadlines";
     if (ui.state.focusSearch) showEntries = true; // Ctrl+F searches the entries, wherever it was
     if (ImGui::BeginTabItem(entriesLabel.c_str(), nullptr, showEntries ? ImGuiTabItemFlags_SetSelected : 0)) {
+        const Place tab(ui, "entries");
         DrawEntries(ui);
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem(orgsLabel.c_str())) {
+        const Place tab(ui, "organisations");
         organisations.Draw(ui);
         ImGui::EndTabItem();
     }
     const ImGuiTabItemFlags flags = showDeadlines_ ? ImGuiTabItemFlags_SetSelected : 0;
     showDeadlines_ = false;
     if (ImGui::BeginTabItem(deadlinesLabel.c_str(), nullptr, flags)) {
+        const Place tab(ui, "deadlines");
         deadlines.Draw(ui);
         ImGui::EndTabItem();
     }
@@ -71,7 +75,12 @@ void EntriesPanel::DrawKindPicker(UiContext& ui) {
     for (const kinds::Kind& k : kinds::Registry::builtIn().all()) {
         const std::string label = k.system.in(lang) + " — " + k.title.in(lang) + "###kind-" + k.id;
         if (ImGui::Selectable(label.c_str())) {
-            editor.StartNew(vault::newEntryId(), k, orgFilter);
+            // The filter's organisation, or the only one (of the portal's country): not «(без
+            // организации)» for a user who has organisations. The generic kind has no portal.
+            const std::string_view country = k.id == "generic" ? std::string_view() : k.country;
+            editor.StartNew(
+                vault::newEntryId(), k,
+                vault::suggestOrganisation(ui.services.session.data(), country, orgFilter, false));
             ImGui::CloseCurrentPopup();
         }
     }

@@ -210,6 +210,15 @@ void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
     ImGui::EndChild();
     ImGui::Separator();
     if (Button(ui, Str::ButtonSaveEntry, "entry-save", (isNew || Dirty()) && !session.saving())) Save(ui);
+    // «Отмена» drops a new entry's draft, or an entry's unsaved edits.
+    ImGui::SameLine();
+    if (Button(ui, Str::ButtonCancel, "entry-cancel", isNew || Dirty())) {
+        if (entry)
+            Load(*entry);
+        else
+            Wipe();
+        return;
+    }
     if (session.saving()) {
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();

@@ -177,7 +177,6 @@ void ExportPanel::Make(UiContext& ui, bool asText) {
         if (asText) {
             crypto::wipeString(text);
             text = bundle::toText(*file);
-            ui.tell(Str::MsgExportTextReady);
         } else {
             const std::string_view bytes(reinterpret_cast<const char*>(file->data()), file->size());
             if (!ui.services.download ||
@@ -185,7 +184,6 @@ void ExportPanel::Make(UiContext& ui, bool asText) {
                 error = Str::ErrExportDownload;
                 return ui.tell(*error, true);
             }
-            ui.tell(Str::MsgExportDownloaded);
         }
         pass.wipe();
         repeat.wipe();
@@ -194,6 +192,8 @@ void ExportPanel::Make(UiContext& ui, bool asText) {
             c.kind = vault::Change::Kind::NoteBackup;
             ui.services.session.submit(c);
         }
+        // Said after the backup's date was submitted: its «Сохранено» must not hide where the file is.
+        ui.tellWithSave(asText ? Str::MsgExportTextReady : Str::MsgExportDownloaded);
     };
     if (recipient)
         write(ui); // no Argon2: quick

@@ -82,7 +82,7 @@ void ImportPanel::Wipe() {
 }
 
 void ImportPanel::Refuse(UiContext& ui, Str text, std::string detail) {
-    error = Message{text, detail, true};
+    error = Message{text, detail, true, {}};
     ui.tell(text, true, std::move(detail));
 }
 
@@ -144,7 +144,7 @@ void ImportPanel::OpenBundle(UiContext& ui) {
     }
     if (!opened) {
         if (e == bundle::BundleError::WrongPassphrase) { // let them try again
-            error = Message{bundle::messageFor(e), {}, true};
+            error = Message{bundle::messageFor(e), {}, true, {}};
             return ui.tell(bundle::messageFor(e), true);
         }
         step = Step::Choose;
@@ -188,7 +188,7 @@ void ImportPanel::DrawChoose(UiContext& ui) {
     if (ui.services.files && Button(ui, Str::ButtonImportFile, "import-file")) {
         // The answer comes in a later task, maybe after a lock wiped this panel: `alive` tells.
         std::weak_ptr<bool> weak = alive;
-        UiContext at{ui.state, ui.services, ui.seam, ui.fonts, 0};
+        UiContext at{ui.state, ui.services, ui.seam, ui.fonts, 0, ui.here}; // said where it was asked
         ui.services.files->pick(kAccept, [this, weak, at](std::optional<PickedFile> f) mutable {
             const std::shared_ptr<bool> ok = weak.lock();
             if (ok && *ok && f && at.services.session.state() == vault::Session::State::Unlocked)
@@ -427,7 +427,7 @@ void ImportPanel::DrawPreview(UiContext& ui) {
     if (Button(ui, Str::ButtonImportConfirm, "import-confirm", !nothing && !ui.services.session.saving())) {
         ui.services.session.submit(vault::importChange(*theirs, preview, decisions));
         Reset();
-        ui.tell(Str::MsgImportDone);
+        ui.tellWithSave(Str::MsgImportDone);
         return;
     }
     ImGui::SameLine();

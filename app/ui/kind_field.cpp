@@ -43,7 +43,15 @@ void DrawKindField(UiContext& ui, const kinds::Field& f, std::string& value,
         }
     } else {
         ImGuiInputTextFlags flags = f.secret && !revealed.count(f.id) ? ImGuiInputTextFlags_Password : 0;
-        edited = ImGui::InputText(id.c_str(), &value, flags);
+        // A value the kind filled in («TPSClient») is selected on a click, so that typing replaces it
+        // rather than being added to its end.
+        if (!f.defaultValue.empty() && value == kinds::display(f, f.defaultValue))
+            flags |= ImGuiInputTextFlags_AutoSelectAll;
+        // A date says how it is written before anything is typed, not only after a mistake.
+        if (f.type == kinds::FieldType::Date)
+            edited = ImGui::InputTextWithHint(id.c_str(), ui.t(Str::DateHint), &value, flags);
+        else
+            edited = ImGui::InputText(id.c_str(), &value, flags);
     }
     if (f.secret)
         ui.seam.describeSecret(f.label.in(lang), value);

@@ -40,7 +40,7 @@ void ProceduresScreen::Draw(UiContext& ui) {
         if (lib.find(r.procedure)) {
             selected = r.procedure;
             step = 0;
-            run.Preset(r.org, r.entry);
+            run.Preset(r.procedure, r.org, r.entry);
             showRunTab_ = true;
         }
     }
@@ -54,7 +54,10 @@ void ProceduresScreen::Draw(UiContext& ui) {
     DrawList(ui, stacked ? avail : 280.0f);
     if (!stacked) ImGui::SameLine();
     BeginRegion("procedure", ImVec2(0, 0), ImGuiChildFlags_None);
-    if (const Procedure* p = lib.find(selected)) DrawProcedure(ui, *p);
+    if (const Procedure* p = lib.find(selected)) {
+        const Place here(ui, p->id);
+        DrawProcedure(ui, *p);
+    }
     ImGui::EndChild();
 }
 
@@ -109,16 +112,19 @@ void ProceduresScreen::DrawProcedure(UiContext& ui, const Procedure& p) {
     }
     if (!ImGui::BeginTabBar("procedure-tabs")) return;
     if (ImGui::BeginTabItem((std::string(ui.t(Str::TabSteps)) + "###tab-steps").c_str())) {
+        const Place tab(ui, "steps");
         DrawSteps(ui, p);
         ImGui::EndTabItem();
     }
     const ImGuiTabItemFlags runFlags = showRunTab_ ? ImGuiTabItemFlags_SetSelected : 0;
     showRunTab_ = false;
     if (ImGui::BeginTabItem((std::string(ui.t(Str::TabRun)) + "###tab-run").c_str(), nullptr, runFlags)) {
+        const Place tab(ui, "run");
         run.Draw(ui, p, pictures);
         ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem((std::string(ui.t(Str::TabQuiz)) + "###tab-quiz").c_str())) {
+        const Place tab(ui, "quiz");
         BeginRegion("quiz");
         quiz.Draw(ui, p);
         ImGui::EndChild();
@@ -137,6 +143,11 @@ void ProceduresScreen::DrawSteps(UiContext& ui, const Procedure& p) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     Text(ui, fill(ui.t(Str::PrintStep), {{"n", std::to_string(step + 1)}, {"total", std::to_string(total)}}));
+    const std::string showing = p.id + "/" + p.steps[static_cast<std::size_t>(step)].id;
+    if (bodyShows_ != showing) { // each step opens at its top, not where the last one was scrolled to
+        ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
+        bodyShows_ = showing;
+    }
     BeginRegion("steps-body");
     const procedures::Step& s = p.steps[static_cast<std::size_t>(step)];
     Text(ui, s.title.in(lang), ui.fonts.heading);

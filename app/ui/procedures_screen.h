@@ -29,6 +29,7 @@ struct ProceduresScreen {
 
   private:
     bool showRunTab_ = false;
+    std::string bodyShows_; // procedure id / step id the steps tab was last opened at the top for
     void DrawList(UiContext& ui, float width);
     void DrawProcedure(UiContext& ui, const procedures::Procedure& p);
     void DrawSteps(UiContext& ui, const procedures::Procedure& p);

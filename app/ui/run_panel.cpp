@@ -5,6 +5,7 @@
 #include "core/kinds/validate.h"
 #include "core/procedures/run_plan.h"
 #include "core/time_format.h"
+#include "core/vault/org_choice.h"
 #include "core/vault/session.h"
 #include "ui/kind_field.h"
 #include "ui/mockup_view.h"
@@ -34,10 +35,11 @@ std::string entryLabel(UiContext& ui, const kinds::Kind& kind, const vault::Entr
 
 } // namespace
 
-void RunPanel::Preset(std::string organisation, std::string entry) {
+void RunPanel::Preset(std::string procedure, std::string organisation, std::string entry) {
     runId.clear();
     org = std::move(organisation);
     target = std::move(entry);
+    startFor_ = std::move(procedure);
 }
 
 void RunPanel::Wipe() {
@@ -48,9 +50,11 @@ void RunPanel::Wipe() {
     done.clear();
     runId.clear();
     loadedRun.clear();
+    paneShows_.clear();
+    startFor_.clear();
     org.clear();
     target.clear();
-    lastSaved.clear();
+    finished = {};
     current = 0;
     confirmAbandon = false;
 }
@@ -58,8 +62,10 @@ void RunPanel::Wipe() {
 void RunPanel::Draw(UiContext& ui, const Procedure& p, StepPictures& pictures) {
     vault::Session& session = ui.services.session;
     if (session.state() != vault::Session::State::Unlocked) {
-        Text(ui, ui.t(Str::RunNeedsVault));
-        if (Button(ui, Str::CardVaultButton, "run-open-vault")) ui.state.screen = Screen::Vault;
+        const bool noVault = session.state() == vault::Session::State::NoVault; // a new user: create one
+        Text(ui, ui.t(noVault ? Str::RunNeedsNewVault : Str::RunNeedsVault));
+        if (Button(ui, noVault ? Str::ButtonCreateVault : Str::CardVaultButton, "run-open-vault"))
+            ui.state.screen = Screen::Vault;
         return;
     }
     const vault::Data& data = session.data();
@@ -81,10 +87,12 @@ void RunPanel::Draw(UiContext& ui, const Procedure& p, StepPictures& pictures) {
 void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
     const vault::Data& data = ui.services.session.data();
     const kinds::Kind* kind = kindOf(p);
-    if (!lastSaved.empty() && data.find(lastSaved)) {
+    // Only on the run tab of the procedure that was finished: on another's it would offer an entry
+    // that procedure never wrote.
+    if (finished.procedure == p.id && data.find(finished.entry)) {
         Text(ui, ui.t(Str::MsgRunFinished));
         if (Button(ui, Str::ButtonOpenEntry, "run-open-entry")) {
-            ui.state.openEntry = lastSaved;
+            ui.state.openEntry = finished.entry;
             ui.state.screen = Screen::Vault;
         }
         ImGui::Separator();
@@ -110,10 +118,18 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
         if (Button(ui, Str::CardVaultButton, "run-open-vault")) ui.state.screen = Screen::Vault;
         return;
     }
-    if (!data.organisation(org)) org = data.organisations.front().id;
+    if (startFor_ != p.id) { // another procedure: its own portal's country, not the last one's choice
+        startFor_ = p.id;
+        org.clear();
+        target.clear();
+    }
+    org = vault::suggestOrganisation(data, kind ? std::string_view(kind->country) : std::string_view(), org,
+                                     true);
     Text(ui, ui.t(Str::FieldOrganisation));
     ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
-    if (OrganisationCombo(ui, "run-org", "run-org-", org)) target.clear();
+    // An explicit «В новую запись» stays so for another organisation; otherwise the target follows
+    // the organisation, and an existing entry as the target is said below.
+    if (OrganisationCombo(ui, "run-org", "run-org-", org) && target != "-") target.clear();
     const std::string chosen =
         target == "-" ? std::string() : procedures::defaultTarget(data, p, org, target);
     if (kind) {
@@ -133,6 +149,7 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
                     target = e.id;
             ImGui::EndCombo();
         }
+        if (current) WarningText(ui, ui.t(Str::RunTargetReplaces));
     }
     const vault::Run* busy = data.openRun(org, procedures::systemKey(p));
     if (busy) {
@@ -152,8 +169,8 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
         c.target = chosen;
         ui.services.session.submit(c);
         runId = c.id;
-        lastSaved.clear();
-        ui.tell(Str::MsgRunStarted);
+        finished = {};
+        ui.tellWithSave(Str::MsgRunStarted);
     }
 }
 
@@ -270,6 +287,13 @@ void RunPanel::DrawChecklist(UiContext& ui, const Procedure& p, const vault::Run
     }
     ImGui::EndChild();
     if (!narrow(ImGui::GetContentRegionAvail().x + listW)) ImGui::SameLine();
+    // Each step opens at its top, its heading in view: the pane would keep the last step's scroll.
+    current = std::clamp(current, 0, total - 1);
+    const std::string showing = run.id + "/" + p.steps[static_cast<std::size_t>(current)].id;
+    if (paneShows_ != showing) {
+        ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
+        paneShows_ = showing;
+    }
     BeginRegion("run-step", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f), ImGuiChildFlags_None);
     DrawStep(ui, p, *kind, pictures);
     ImGui::EndChild();
@@ -309,7 +333,7 @@ void RunPanel::DrawFinish(UiContext& ui, const Procedure& p, const kinds::Kind& 
         Save(ui);
         runId.clear();
         loadedRun.clear();
-        ui.tell(Str::MsgRunPaused);
+        ui.tellWithSave(Str::MsgRunPaused);
         return;
     }
     ImGui::SameLine();
@@ -322,10 +346,10 @@ void RunPanel::DrawFinish(UiContext& ui, const Procedure& p, const kinds::Kind& 
         c.entryKind = p.kind;
         c.fields = procedures::finishFields(kind, draft, isNew);
         session.submit(c);
-        lastSaved = c.target;
+        finished = Finished{p.id, c.target};
         runId.clear();
         loadedRun.clear();
-        ui.tell(Str::MsgRunFinished);
+        ui.tellWithSave(Str::MsgRunFinished);
         return;
     }
     ImGui::SameLine();
@@ -339,7 +363,7 @@ void RunPanel::DrawFinish(UiContext& ui, const Procedure& p, const kinds::Kind& 
             session.submit(c);
             runId.clear();
             loadedRun.clear();
-            ui.tell(Str::MsgRunAbandoned);
+            ui.tellWithSave(Str::MsgRunAbandoned);
         }
     }
     if (!allDone) {

@@ -25,15 +25,19 @@ struct RunPanel {
     std::map<std::string, Str> errors;
     std::set<std::string> revealed;
     std::string loadedRun;
-    std::string lastSaved; // the entry the last finished run wrote, offered to open
+    struct Finished {
+        std::string procedure, entry; // the last run finished and the entry it wrote, offered to open
+    } finished;
     bool confirmAbandon = false;
 
     // Opened from an entry ("how do I renew this?"): that organisation and entry are preselected.
-    void Preset(std::string organisation, std::string entry);
+    void Preset(std::string procedure, std::string organisation, std::string entry);
     void Draw(UiContext& ui, const procedures::Procedure& p, StepPictures& pictures);
     void Wipe();
 
   private:
+    std::string paneShows_; // run id / step id the step pane was last opened at the top for
+    std::string startFor_;  // the procedure the start form's choices were made for
     void DrawStart(UiContext& ui, const procedures::Procedure& p);
     void DrawHistory(UiContext& ui, const procedures::Procedure& p);
     void DrawChecklist(UiContext& ui, const procedures::Procedure& p, const vault::Run& run,

@@ -76,7 +76,7 @@ float StatusBarHeight() {
 
 void DrawStatusBar(UiContext& ui) {
     ImGui::Separator();
-    const bool err = ui.state.message.error;
+    const bool err = ui.state.status.message().error;
     if (err) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
     ImGui::AlignTextToFramePadding();
     Text(ui, ui.messageText());
@@ -84,7 +84,7 @@ void DrawStatusBar(UiContext& ui) {
     // A new version stays offered until the user takes it; the page never reloads by itself.
     if (ui.state.updateReady && ui.services.applyUpdate) {
         ImGui::SameLine(0, 24);
-        if (ui.state.message.text != Str::UpdateReady) {
+        if (ui.state.status.message().text != Str::UpdateReady) {
             WarningText(ui, ui.t(Str::UpdateReady));
             ImGui::SameLine();
         }

@@ -18,23 +18,15 @@ namespace {
 constexpr int kMaxSide = 1600;
 constexpr int kJpegQuality = 85;
 
-void Attach(Services& services, AppState& state, const std::string& procedure, const std::string& step,
-            const PickedFile& file) {
+// `ui` is the context of the frame that asked for the file, kept for its place: the answer is said
+// on the step where the button was.
+void Attach(UiContext& ui, const std::string& procedure, const std::string& step, const PickedFile& file) {
+    Services& services = ui.services;
     if (services.session.state() != vault::Session::State::Unlocked) return; // locked while picking
-    if (file.tooLarge) {
-        state.message = Message{Str::ErrImageTooLarge, file.name, true};
-        return;
-    }
-    if (file.tooLarge) {
-        state.message = Message{Str::ErrImageTooLarge, file.name, true};
-        return;
-    }
+    if (file.tooLarge) return ui.tell(Str::ErrImageTooLarge, true, file.name);
     Str error = Str::ErrImageDamaged;
     const std::optional<images::Image> picture = images::decode(file.bytes, error);
-    if (!picture) {
-        state.message = Message{error, file.name, true};
-        return;
-    }
+    if (!picture) return ui.tell(error, true, file.name);
     const images::Image small = images::fitWithin(*picture, kMaxSide, kMaxSide);
     const std::vector<std::uint8_t> jpeg = images::encodeJpeg(small, kJpegQuality);
     vault::Change c;
@@ -45,7 +37,7 @@ void Attach(Services& services, AppState& state, const std::string& procedure, c
                 {"width", std::to_string(small.width)},
                 {"height", std::to_string(small.height)}};
     services.session.submit(c);
-    state.message = Message{Str::MsgPictureAttached, {}, false};
+    ui.tellWithSave(Str::MsgPictureAttached);
 }
 
 } // namespace
@@ -92,11 +84,10 @@ void StepPictures::Draw(UiContext& ui, const std::string& procedure, const std::
     }
     if (Button(ui, a ? Str::ButtonReplacePicture : Str::ButtonAttachPicture, ("attach-" + step).c_str(),
                !session.saving())) {
-        Services& services = ui.services;
-        AppState& state = ui.state;
+        UiContext at = ui; // references to what App owns, and the place: valid when the answer comes
         ui.services.files->pick("image/png,image/jpeg",
-                                [&services, &state, procedure, step](std::optional<PickedFile> f) {
-                                    if (f) Attach(services, state, procedure, step, *f);
+                                [at, procedure, step](std::optional<PickedFile> f) mutable {
+                                    if (f) Attach(at, procedure, step, *f);
                                 });
     }
     ImGui::SameLine();

@@ -55,8 +55,10 @@ void TransferScreen::Draw(UiContext& ui) {
     vault::Session& session = ui.services.session;
     Text(ui, ui.t(Str::TransferTitle), ui.fonts.heading);
     if (session.state() != vault::Session::State::Unlocked) {
-        TextMuted(ui, ui.t(Str::TransferNeedsVault));
-        if (Button(ui, Str::CardVaultButton, "transfer-open-vault")) ui.state.screen = Screen::Vault;
+        const bool noVault = session.state() == vault::Session::State::NoVault; // a new user: create one
+        TextMuted(ui, ui.t(noVault ? Str::TransferNeedsNewVault : Str::TransferNeedsVault));
+        if (Button(ui, noVault ? Str::ButtonCreateVault : Str::CardVaultButton, "transfer-open-vault"))
+            ui.state.screen = Screen::Vault;
         return;
     }
     if (!ImGui::BeginTabBar("transfer-tabs")) return;
@@ -66,6 +68,7 @@ void TransferScreen::Draw(UiContext& ui) {
     if (ImGui::BeginTabItem((std::string(ui.t(Str::TabExport)) + "###tab-export").c_str(), nullptr,
                             tabFlags(Tab::Export))) {
         tab = Tab::Export;
+        const Place here(ui, "export");
         BeginRegion("export-body");
         exporting.Draw(ui);
         ImGui::EndChild();
@@ -74,6 +77,7 @@ void TransferScreen::Draw(UiContext& ui) {
     if (ImGui::BeginTabItem((std::string(ui.t(Str::TabImport)) + "###tab-import").c_str(), nullptr,
                             tabFlags(Tab::Import))) {
         tab = Tab::Import;
+        const Place here(ui, "import");
         BeginRegion("import-body");
         importing.Draw(ui);
         if (importing.step == ImportPanel::Step::Choose) { // the preview needs the room

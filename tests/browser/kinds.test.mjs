@@ -75,7 +75,7 @@ test('organisations and one entry of every kind, with validation, deadlines and 
   // EIS «сервисы отдачи»: the seeds' malformed example is refused, naming the rule.
   await newEntry(app, 'eis-export-token', 'ООО «Ромашка»');
   await typeInto(app, 'field-guid', 'kjsd-34m34-23m4i23-4238un-45-453f');
-  await app.find({ label: 'Нужен GUID: 32 шестнадцатеричные цифры в группах 8-4-4-4-12, например 3f2504e0-4f89-11d3-9a0c-0305e82c3301', kind: 'text' });
+  await app.find({ label: 'Нужен GUID: 32 знака — цифры 0–9 и латинские буквы a–f — в группах 8-4-4-4-12, например 3f2504e0-4f89-11d3-9a0c-0305e82c3301', kind: 'text' });
   await saveRefused(app, 'Обязательное поле'); // and «Срок действия» is still empty
   await retype(app, 'field-guid', SECRETS.exportGuid);
   await typeInto(app, 'field-validUntil', '31.02.2027');

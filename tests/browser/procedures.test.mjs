@@ -91,10 +91,11 @@ test('a run for an organisation: ticked, paused over a reload, the token typed a
   const guid = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
   const until1 = typedDate(0, 12);
 
-  // Without a vault the run tab asks for one.
+  // Without a vault the run tab asks a new user to create one.
   await openProcedures(app);
   await app.click({ key: 'tab-run' });
-  await app.find({ label: 'Чтобы выполнить инструкцию для организации и сохранить полученное, откройте хранилище.', kind: 'text' });
+  await app.find({ label: 'Чтобы выполнить инструкцию для организации и сохранить полученное, сначала создайте хранилище.', kind: 'text' });
+  assert.equal((await app.find({ key: 'run-open-vault' })).label, 'Создать хранилище');
   await createVault(app);
   await addOrganisation(app, 'ООО «Ромашка»', 'RU', '7707083893');
 
@@ -121,7 +122,7 @@ test('a run for an organisation: ticked, paused over a reload, the token typed a
   await typeInto(app, 'field-guid', 'kjsd-34m34-23m4i23-4238un-45-453f');
   await tick(app, tokenStep.id);
   await app.waitForState((s) => s.messageIsError && s.message === 'Шаг не отмечен: проверьте значения на этом шаге', 'the refusal');
-  await app.find({ label: 'Нужен GUID: 32 шестнадцатеричные цифры в группах 8-4-4-4-12, например 3f2504e0-4f89-11d3-9a0c-0305e82c3301', kind: 'text' });
+  await app.find({ label: 'Нужен GUID: 32 знака — цифры 0–9 и латинские буквы a–f — в группах 8-4-4-4-12, например 3f2504e0-4f89-11d3-9a0c-0305e82c3301', kind: 'text' });
   await app.find({ label: 'Обязательное поле', kind: 'text' }); // «Срок действия» still empty
   assert.equal((await app.state()).revision, rev, 'nothing saved');
   await app.click({ key: 'field-guid' });

@@ -16,9 +16,11 @@ test('the app loads with its first screen in Russian', async () => {
   await app.find({ label: 'Сейф токенов', kind: 'text' });
   await app.find('Токены и пароли для ЕИС и ОАИС — зашифрованы, с напоминаниями о сроках и пошаговыми инструкциями.');
   await app.find('ЕИС — «Уникальный токен-ключ» участника закупок, на 1 год');
-  // The three areas of the product, each open for use.
-  assert.equal((await app.find('Открыть хранилище')).disabled, false);
-  assert.equal((await app.find('Открыть процедуры')).disabled, false);
+  // The three areas of the product, each open for use; with no vault yet, the first step is to create one.
+  await app.waitForState((s) => s.vault === 'absent', 'the vault looked for');
+  await app.find({ label: 'С чего начать: создайте хранилище — придумайте парольную фразу, которой будут зашифрованы ваши токены и пароли.', kind: 'text' });
+  assert.equal((await app.find('Создать хранилище')).disabled, false);
+  assert.equal((await app.find('Открыть инструкции')).disabled, false);
   assert.equal((await app.find('Экспорт и импорт')).disabled, false);
   assert.equal(await app.page.locator('#loader').isHidden(), true);
   assert.deepEqual(app.console.filter((l) => /^(error|pageerror)/.test(l)), []);
@@ -33,7 +35,7 @@ test('switching language by clicking changes the labels and survives a reload', 
   const s = await app.waitForState((st) => st.language === 'en', 'English');
   assert.equal(s.message, 'Interface language: English');
   await app.find('Settings');
-  await app.find('Open the vault');
+  await app.find('Create the vault');
   assert.equal(await app.has('Настройки'), false);
   await app.screenshot('home-en');
 

@@ -22,7 +22,7 @@ const BUNDLE_PASS = 'Пакет для Бреста 2026';
 const GUID = '7c9e6679-7425-40de-944b-e07fc1f90ae7'; // unlike the example GUID, in no text of the app
 const RUN_GUID = '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d';
 const BAD_GUID = 'kjsd-34m34-23m4i23-4238un-45-453f'; // the malformed example in the portal's own docs
-const GUID_RULE = 'Нужен GUID: 32 шестнадцатеричные цифры в группах 8-4-4-4-12, например 3f2504e0-4f89-11d3-9a0c-0305e82c3301';
+const GUID_RULE = 'Нужен GUID: 32 знака — цифры 0–9 и латинские буквы a–f — в группах 8-4-4-4-12, например 3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const FILE_NOTE = 'Страница открыта из файла (file://). Её хранилище отдельно от хранилища сайта, и не всякий ' +
   'браузер хранит данные страниц из файлов надёжно: очистка данных браузера удалит и его. Делайте резервные ' +
   'копии пакетами на экране «Перенос».';
