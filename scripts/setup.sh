@@ -98,7 +98,7 @@ for h in stb_image.h stb_image_write.h; do
   fi
 done
 
-# --- KeePass (.kdbx) dependencies, from Debian source packages (bookworm, versions pinned) ---------
+# --- KeePass (.kdbx) dependencies, from Debian source packages (versions pinned) -------------------
 # Compiled from their C/C++ files by CMakeLists.txt (ts_kdbx_deps) for the native and the wasm build,
 # so the wasm build never sees /usr/include:
 #   argon2   the reference Argon2 (libsodium has no Argon2d, which KeePassXC uses by default)
@@ -125,7 +125,8 @@ kdbx_src() { # name suite version check-file
     rm -f "$TP/${name}"_*.orig.tar.*   # dpkg-source leaves a copy of the upstream tarball beside the tree
   else
     local orig
-    orig=$(ls "$TP/src-$name/${name}_${ver%-*}".orig.tar.* 2>/dev/null | head -1)
+    local upstream=${ver#*:}   # no epoch in file names
+    orig=$(ls "$TP/src-$name/${name}_${upstream%-*}".orig.tar.* 2>/dev/null | head -1)
     [ -n "$orig" ] || { echo "[setup] apt-get source $name=$ver failed" >&2; exit 1; }
     mkdir -p "$dir" && tar -xf "$orig" -C "$dir" --strip-components=1
   fi

@@ -11,8 +11,12 @@
 
 namespace ts::fuzz {
 
-inline kdbx::Bytes kdbxHmacBaseKey() { return kdbx::Bytes(64, 0x42); }
-inline kdbx::Bytes kdbxInnerStreamKey() { return kdbx::Bytes(64, 0x24); }
+inline kdbx::Bytes kdbxHmacBaseKey() {
+    return kdbx::Bytes(64, 0x42);
+}
+inline kdbx::Bytes kdbxInnerStreamKey() {
+    return kdbx::Bytes(64, 0x24);
+}
 
 inline kdbx::InnerCipher kdbxInnerCipher(kdbx::InnerStream id = kdbx::InnerStream::ChaCha20) {
     kdbx::InnerCipher c;

@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kdbx::Bytes joined;
     if (kdbx::readHmacBlocks(in, key, joined, error)) {
         kdbx::Bytes again;
-        if (!kdbx::readHmacBlocks(kdbx::writeHmacBlocks(joined, key, 1000), key, again, error) || again != joined)
+        if (!kdbx::readHmacBlocks(kdbx::writeHmacBlocks(joined, key, 1000), key, again, error) ||
+            again != joined)
             __builtin_trap();
     }
 

@@ -5,11 +5,11 @@
 // usage: ts_fuzz_seeds CORPUS_DIR   (then review and commit what changed; a few KB per target)
 #include "../native/kdbx_sample.h"
 #include "core/bundle/bundle_file.h"
+#include "core/images/image.h"
 #include "core/kdbx/block_stream.h"
 #include "core/kdbx/gzip.h"
 #include "core/kdbx/writer.h"
 #include "core/kdbx/xml.h"
-#include "core/images/image.h"
 #include "core/team/team_file.h"
 #include "core/vault/model.h"
 #include "core/vault/vault_file.h"
@@ -150,8 +150,9 @@ void kdbxSeeds(const fs::path& dir) {
     const kdbx::Database db = testing::kdbxSample();
     kdbx::Credentials creds;
     creds.password = crypto::SecretBytes{'f', 'u', 'z', 'z'};
-    for (auto [name, cipher, kdf] : {std::tuple{"aes-argon2id.kdbx", kdbx::Cipher::Aes256, kdbx::KdfKind::Argon2id},
-                                     std::tuple{"chacha20-argon2d.kdbx", kdbx::Cipher::ChaCha20, kdbx::KdfKind::Argon2d}}) {
+    for (auto [name, cipher, kdf] :
+         {std::tuple{"aes-argon2id.kdbx", kdbx::Cipher::Aes256, kdbx::KdfKind::Argon2id},
+          std::tuple{"chacha20-argon2d.kdbx", kdbx::Cipher::ChaCha20, kdbx::KdfKind::Argon2d}}) {
         kdbx::WriteOptions o;
         o.cipher = cipher;
         o.kdf = kdf;
@@ -175,7 +176,8 @@ void kdbxSeeds(const fs::path& dir) {
     const std::string xml = kdbx::writeXml(db, cipher, binaries);
     const auto xmlBytes = bytesOf(xml);
     save(dir / "kdbx_xml" / "sample-kdbx4.xml", xmlBytes);
-    save(dir / "kdbx_blocks" / "hmac-blocks.bin", kdbx::writeHmacBlocks(xmlBytes, fuzz::kdbxHmacBaseKey(), 1500));
+    save(dir / "kdbx_blocks" / "hmac-blocks.bin",
+         kdbx::writeHmacBlocks(xmlBytes, fuzz::kdbxHmacBaseKey(), 1500));
     save(dir / "kdbx_blocks" / "hashed-blocks.bin", kdbx::writeHashedBlocks(xmlBytes, 1500));
     save(dir / "kdbx_blocks" / "payload.gz", kdbx::gzip(xmlBytes));
 }

@@ -33,7 +33,8 @@ std::optional<Key32> argon2(Argon2Type type, std::uint32_t version, const Key32&
 // AES-256-CBC with PKCS#7 padding. Decryption returns false on a bad length or padding.
 Bytes aesCbcEncrypt(const Key32& key, ByteView iv16, ByteView plain);
 [[nodiscard]] bool aesCbcDecrypt(const Key32& key, ByteView iv16, ByteView cipher, SecretBytes& plain);
-// One AES-256 block decrypted in CBC, for the stream start bytes of KDBX 3.1 before the whole body.
+// The first `blocks` AES-256-CBC blocks decrypted (no padding check): KDBX 3.1 checks its stream start
+// bytes this way before it decrypts the whole body.
 void aesCbcDecryptPrefix(const Key32& key, ByteView iv16, ByteView cipher, std::uint8_t* out,
                          std::size_t blocks);
 
