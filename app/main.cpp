@@ -64,11 +64,11 @@ int main() {
         ts::showPageFatal("no-webgl2");
         return 1;
     }
-    rt->app =
-        new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
-                                         ts::scrubFreeStack, ts::downloadFile, &rt->files, &rt->textures,
-                                         ts::setFullscreen, ts::pageOpenedFromFile(), ts::applyUpdate, ts::runLater},
-                        rt->seam, &rt->mirror);
+    rt->app = new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
+                                               ts::scrubFreeStack, ts::downloadFile, &rt->files,
+                                               &rt->textures, ts::setFullscreen, ts::pageOpenedFromFile(),
+                                               ts::applyUpdate, ts::runLater},
+                              rt->seam, &rt->mirror);
     rt->mirror.user = rt;
     rt->mirror.onRequest = [](void* user) { static_cast<Runtime*>(user)->pacer.wake(); };
     rt->vaultStorage.onActivity = [rt] {
