@@ -79,8 +79,11 @@ void Presentation::Draw(UiContext& ui) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
+    // No keyboard navigation inside a slide show: arrows, Space, Enter and Page keys are the slide keys
+    // above (a presenter's clicker sends Page Down), and Space must not also press a focused button.
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize;
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoResize |
+                                        ImGuiWindowFlags_NoNavInputs;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(40, 28));
     ImGui::Begin("Presentation###presentation", nullptr, kFlags);
     ImGui::PopStyleVar();

@@ -61,10 +61,11 @@ test('the mirror: switched on from the keyboard and kept, its tree, focus both w
     '  - radio "Русский" [checked]',
     '  - radio "English"',
     '  - heading "Сейф токенов" [level=1]',
+    '  - \'heading "С чего начать: создайте хранилище — придумайте парольную фразу, которой будут зашифрованы ваши токены и пароли." [level=2]\'',
     '  - heading "Хранилище" [level=2]',
-    '  - button "Открыть хранилище"',
-    '  - heading "Процедуры" [level=2]',
-    '  - button "Открыть процедуры"',
+    '  - button "Создать хранилище"',
+    '  - heading "Инструкции" [level=2]',
+    '  - button "Открыть инструкции"',
     '  - heading "Перенос" [level=2]',
     '  - button "Экспорт и импорт"',
     '  - heading "Какие учётные данные знает Сейф" [level=2]',
@@ -87,9 +88,10 @@ test('the mirror: switched on from the keyboard and kept, its tree, focus both w
   assert.deepEqual(await domFocus(app), { id: (await domFocus(app)).id, name: first.label, role: first.role });
   // ...and the reverse: a screen reader moving to a mirrored control moves ImGui's focus there;
   // its "click" presses it through ImGui's keyboard path.
-  await control(app, 'button', 'Открыть хранилище').focus();
-  await until(async () => (await seamFocus(app))?.key === 'open-vault', 'ImGui focus on «Открыть хранилище»');
-  await control(app, 'button', 'Открыть хранилище').dispatchEvent('click');
+  // With no vault yet, the vault card's button says «Создать хранилище».
+  await control(app, 'button', 'Создать хранилище').focus();
+  await until(async () => (await seamFocus(app))?.key === 'open-vault', 'ImGui focus on «Создать хранилище»');
+  await control(app, 'button', 'Создать хранилище').dispatchEvent('click');
   await app.waitForState((s) => s.screen === 'vault', 'the vault screen, opened from the mirror');
 
   // A passphrase typed into the mirrored field reaches ImGui's field (Cyrillic included) and never
