@@ -119,13 +119,7 @@ void EntryEditor::Save(UiContext& ui) {
         return;
     }
     errors.clear();
-    vault::Change c;
-    c.id = id;
-    c.entryKind = kindId;
-    c.fields = fields;
-    c.org = org;
-    c.warnDays = *lead;
-    ui.services.session.submit(std::move(c));
+    ui.services.session.submit(vault::change::UpsertEntry{id, kindId, fields, org, *lead});
     ui.services.pacer.wake();
 }
 
@@ -231,10 +225,7 @@ void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
         return;
     }
     if (Button(ui, Str::ButtonConfirmDelete, "entry-delete-confirm", !session.saving())) {
-        vault::Change c;
-        c.kind = vault::Change::Kind::Remove;
-        c.id = id;
-        session.submit(std::move(c));
+        session.submit(vault::change::RemoveEntry{id});
         confirmDelete = false;
     }
     ImGui::SameLine();
@@ -287,11 +278,7 @@ void EntryEditor::DrawHistory(UiContext& ui, const vault::Entry& e) {
         ImGui::SameLine();
         const std::string restoreKey = "history-restore-" + std::to_string(n);
         if (Button(ui, Str::ButtonRestore, restoreKey.c_str(), !ui.services.session.saving())) {
-            vault::Change c;
-            c.kind = vault::Change::Kind::Restore;
-            c.id = e.id;
-            c.versionSavedAt = v.savedAt;
-            ui.services.session.submit(std::move(c));
+            ui.services.session.submit(vault::change::RestoreVersion{e.id, v.savedAt});
             viewing.reset();
         }
         ImGui::PopID();

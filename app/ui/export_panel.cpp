@@ -187,11 +187,7 @@ void ExportPanel::Make(UiContext& ui, bool asText) {
         }
         pass.wipe();
         repeat.wipe();
-        if (backup) {
-            vault::Change c;
-            c.kind = vault::Change::Kind::NoteBackup;
-            ui.services.session.submit(c);
-        }
+        if (backup) ui.services.session.submit(vault::change::NoteBackup{});
         // Said after the backup's date was submitted: its «Сохранено» must not hide where the file is.
         ui.tellWithSave(asText ? Str::MsgExportTextReady : Str::MsgExportDownloaded);
     };

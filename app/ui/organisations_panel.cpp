@@ -73,19 +73,12 @@ void OrganisationsPanel::DrawForm(UiContext& ui) {
             ui.tell(Str::ErrFixFields, true);
             return;
         }
-        vault::Change c;
-        c.kind = vault::Change::Kind::UpsertOrganisation;
-        c.id = editingId;
-        c.fields = {{"name", name}, {"country", country}, {"taxId", org::compactTaxId(taxId)}};
-        session.submit(std::move(c));
+        session.submit(vault::change::UpsertOrganisation{editingId, name, country, org::compactTaxId(taxId)});
     }
     if (session.data().organisation(editingId)) {
         ImGui::SameLine();
         if (Button(ui, Str::ButtonDeleteOrg, "org-delete", !session.saving())) {
-            vault::Change c;
-            c.kind = vault::Change::Kind::RemoveOrganisation;
-            c.id = editingId;
-            session.submit(std::move(c));
+            session.submit(vault::change::RemoveOrganisation{editingId});
             Wipe();
         }
     }

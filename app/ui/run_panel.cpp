@@ -160,15 +160,9 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
                                                                 : busy->procedure}}));
     }
     if (Button(ui, Str::ButtonStartRun, "run-start", !busy && !ui.services.session.saving())) {
-        vault::Change c;
-        c.kind = vault::Change::Kind::StartRun;
-        c.id = vault::newEntryId();
-        c.procedure = p.id;
-        c.system = procedures::systemKey(p);
-        c.org = org;
-        c.target = chosen;
-        ui.services.session.submit(c);
-        runId = c.id;
+        runId = vault::newEntryId();
+        ui.services.session.submit(
+            vault::change::StartRun{runId, p.id, procedures::systemKey(p), org, chosen});
         finished = {};
         ui.tellWithSave(Str::MsgRunStarted);
     }
@@ -210,17 +204,11 @@ nlohmann::json RunPanel::StoredValues(const kinds::Kind& kind) const {
 }
 
 void RunPanel::Save(UiContext& ui) {
-    vault::Change c;
-    c.kind = vault::Change::Kind::UpdateRun;
-    c.id = runId;
-    c.done = done;
     const vault::Run* run = ui.services.session.data().run(runId);
     const Procedure* p = run ? procedures::Library::builtIn().find(run->procedure) : nullptr;
     const kinds::Kind* kind = p ? kindOf(*p) : nullptr;
     if (!run || !kind) return;
-    c.fields = StoredValues(*kind);
-    c.target = run->target;
-    ui.services.session.submit(c);
+    ui.services.session.submit(vault::change::UpdateRun{runId, done, StoredValues(*kind), run->target});
 }
 
 void RunPanel::Toggle(UiContext& ui, const Procedure& p, const kinds::Kind& kind, int step) {
@@ -339,14 +327,10 @@ void RunPanel::DrawFinish(UiContext& ui, const Procedure& p, const kinds::Kind& 
     ImGui::SameLine();
     if (Button(ui, Str::ButtonFinishRun, "run-finish", allDone && missing.empty() && !session.saving())) {
         const bool isNew = run.target.empty() || !session.data().find(run.target);
-        vault::Change c;
-        c.kind = vault::Change::Kind::FinishRun;
-        c.id = run.id;
-        c.target = isNew ? vault::newEntryId() : run.target;
-        c.entryKind = p.kind;
-        c.fields = procedures::finishFields(kind, draft, isNew);
-        session.submit(c);
-        finished = Finished{p.id, c.target};
+        const std::string target = isNew ? vault::newEntryId() : run.target;
+        session.submit(
+            vault::change::FinishRun{run.id, target, p.kind, procedures::finishFields(kind, draft, isNew)});
+        finished = Finished{p.id, target};
         runId.clear();
         loadedRun.clear();
         ui.tellWithSave(Str::MsgRunFinished);
@@ -357,10 +341,7 @@ void RunPanel::DrawFinish(UiContext& ui, const Procedure& p, const kinds::Kind& 
         if (!confirmAbandon) {
             confirmAbandon = true;
         } else {
-            vault::Change c;
-            c.kind = vault::Change::Kind::RemoveRun;
-            c.id = run.id;
-            session.submit(c);
+            session.submit(vault::change::RemoveRun{run.id});
             runId.clear();
             loadedRun.clear();
             ui.tellWithSave(Str::MsgRunAbandoned);

@@ -29,14 +29,8 @@ void Attach(UiContext& ui, const std::string& procedure, const std::string& step
     if (!picture) return ui.tell(error, true, file.name);
     const images::Image small = images::fitWithin(*picture, kMaxSide, kMaxSide);
     const std::vector<std::uint8_t> jpeg = images::encodeJpeg(small, kJpegQuality);
-    vault::Change c;
-    c.kind = vault::Change::Kind::SetAttachment;
-    c.procedure = procedure;
-    c.target = step;
-    c.fields = {{"jpeg", images::toBase64(jpeg)},
-                {"width", std::to_string(small.width)},
-                {"height", std::to_string(small.height)}};
-    services.session.submit(c);
+    services.session.submit(
+        vault::change::SetAttachment{procedure, step, images::toBase64(jpeg), small.width, small.height});
     ui.tellWithSave(Str::MsgPictureAttached);
 }
 
@@ -97,11 +91,7 @@ void StepPictures::Draw(UiContext& ui, const std::string& procedure, const std::
         return;
     }
     if (Button(ui, Str::ButtonRemovePicture, ("detach-" + step).c_str(), !session.saving())) {
-        vault::Change c;
-        c.kind = vault::Change::Kind::RemoveAttachment;
-        c.procedure = procedure;
-        c.target = step;
-        session.submit(c);
+        session.submit(vault::change::RemoveAttachment{procedure, step});
     }
     const float w = std::min(ImGui::GetContentRegionAvail().x - 20.0f, static_cast<float>(a->width));
     const float h = w * static_cast<float>(a->height) / static_cast<float>(a->width);

@@ -1,6 +1,7 @@
 // The vault's JSON model (core/vault/model.h), which also carries every bundle's payload: parse,
 // then what the app does with parsed data — save it (serialize), preview a merge, import it.
 // A save must read back as the very same save, or a vault would drift a little on every write.
+#include "core/vault/change.h"
 #include "core/vault/merge.h"
 #include "core/vault/model.h"
 #include "fuzz_keys.h"
@@ -28,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
     (void)vault::previewMerge(parsed, parsed);
     vault::Data empty;
-    (void)vault::applyImport(empty, vault::importChange(parsed, vault::previewMerge(empty, parsed), {}),
-                             fuzz::kNow);
+    (void)vault::apply(empty, vault::importChange(parsed, vault::previewMerge(empty, parsed), {}),
+                       fuzz::kNow);
     return 0;
 }

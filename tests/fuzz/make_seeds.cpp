@@ -11,6 +11,7 @@
 #include "core/kdbx/writer.h"
 #include "core/kdbx/xml.h"
 #include "core/team/team_file.h"
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 #include "core/vault/vault_file.h"
 #include "fuzz_kdbx.h"
@@ -55,35 +56,41 @@ void require(bool ok, const char* what) {
 // history, a generic one, an open run, a picture, and a key from a newer version to be kept.
 vault::Data sampleVault() {
     vault::Data d;
-    using Kind = vault::Change::Kind;
-    vault::Change org{.kind = Kind::UpsertOrganisation, .id = "org-romashka"};
-    org.fields = {{"name", "ООО «Ромашка»"}, {"country", "RU"}, {"taxId", "7707083893"}};
-    require(vault::apply(d, org, fuzz::kNow), "organisation");
+    namespace change = vault::change;
+    require(vault::apply(d, change::UpsertOrganisation{"org-romashka", "ООО «Ромашка»", "RU", "7707083893"},
+                         fuzz::kNow),
+            "organisation");
 
-    vault::Change token{.kind = Kind::Upsert, .id = "e-token", .entryKind = "eis-export-token"};
-    token.org = "org-romashka";
-    token.warnDays = std::vector<int>{30, 7};
-    token.fields = {{"guid", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"}, {"validUntil", "2026-12-31"}};
+    change::UpsertEntry token{
+        "e-token",
+        "eis-export-token",
+        {{"guid", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"}, {"validUntil", "2026-12-31"}},
+        "org-romashka",
+        std::vector<int>{30, 7}};
     require(vault::apply(d, token, fuzz::kNow - 86400000), "entry");
     token.fields["validUntil"] = "2027-12-31";
     require(vault::apply(d, token, fuzz::kNow), "entry, second version");
 
-    vault::Change generic{.kind = Kind::Upsert, .id = "e-mail"};
-    generic.fields = {{"title", "Почта"}, {"login", "buh@romashka.example"}, {"secret", "pa\"ss,word\n2"}};
+    const change::UpsertEntry generic{
+        "e-mail",
+        "generic",
+        {{"title", "Почта"}, {"login", "buh@romashka.example"}, {"secret", "pa\"ss,word\n2"}},
+        {},
+        {}};
     require(vault::apply(d, generic, fuzz::kNow), "generic entry");
 
-    vault::Change run{
-        .kind = Kind::StartRun, .id = "run-1", .procedure = "eis-export-token", .system = "eis"};
-    run.org = "org-romashka";
-    run.target = "e-token";
-    require(vault::apply(d, run, fuzz::kNow), "run");
-    vault::Change step{.kind = Kind::UpdateRun, .id = "run-1", .target = "e-token", .done = {"login"}};
-    step.fields = {{"guid", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"}};
-    require(vault::apply(d, step, fuzz::kNow), "run step");
-
-    vault::Change picture{.kind = Kind::SetAttachment, .procedure = "eis-export-token", .target = "login"};
-    picture.fields = {{"jpeg", "/9j/4AAQSkZJRgABAQ=="}, {"width", "2"}, {"height", "2"}};
-    require(vault::apply(d, picture, fuzz::kNow), "attachment");
+    require(vault::apply(d, change::StartRun{"run-1", "eis-export-token", "eis", "org-romashka", "e-token"},
+                         fuzz::kNow),
+            "run");
+    require(
+        vault::apply(d,
+                     change::UpdateRun{
+                         "run-1", {"login"}, {{"guid", "3f2504e0-4f89-11d3-9a0c-0305e82c3301"}}, "e-token"},
+                     fuzz::kNow),
+        "run step");
+    require(vault::apply(d, change::SetAttachment{"eis-export-token", "login", "/9j/4AAQSkZJRgABAQ==", 2, 2},
+                         fuzz::kNow),
+            "attachment");
 
     d.unknown["fromNewerVersion"] = {{"kept", true}, {"n", 1.5}};
     return d;

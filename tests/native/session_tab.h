@@ -16,8 +16,8 @@ inline crypto::SecretBytes pass(const std::string& s) {
 }
 
 // A change that creates or updates entry `id` with `fields`.
-inline vault::Change upsert(const std::string& id, nlohmann::json fields) {
-    vault::Change c;
+inline vault::change::UpsertEntry upsert(const std::string& id, nlohmann::json fields) {
+    vault::change::UpsertEntry c;
     c.id = id;
     c.fields = std::move(fields);
     return c;

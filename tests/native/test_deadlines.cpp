@@ -1,5 +1,6 @@
 // Deadlines on a fake calendar: what the dashboard, the unlock banner and the calendar file show.
 #include "core/kinds/deadlines.h"
+#include "core/vault/change.h"
 
 #include <algorithm>
 #include <doctest/doctest.h>
@@ -13,9 +14,9 @@ vault::Data sample() {
     vault::Data d;
     d.organisations.push_back({"o1", "ООО «Ромашка»", "RU", "7707083893", {}});
     auto add = [&](const char* id, const char* kind, nlohmann::json fields, std::string org = "") {
-        vault::Change c;
+        vault::change::UpsertEntry c;
         c.id = id;
-        c.entryKind = kind;
+        c.kind = kind;
         c.fields = std::move(fields);
         c.org = std::move(org);
         vault::apply(d, c, 1);

@@ -1,5 +1,6 @@
 // The vault screen's list: search folding, filters and orders, worked out once per vault change.
 #include "core/kinds/entry_list.h"
+#include "core/vault/change.h"
 
 #include <doctest/doctest.h>
 
@@ -13,9 +14,9 @@ vault::Data sample() {
     d.organisations.push_back({"o1", "ООО «Ромашка»", "RU", "7707083893", {}});
     d.organisations.push_back({"o2", "ОАО «Минский завод»", "BY", "100000001", {}});
     auto add = [&](const char* id, const char* kind, nlohmann::json fields, std::string org = "") {
-        vault::Change c;
+        vault::change::UpsertEntry c;
         c.id = id;
-        c.entryKind = kind;
+        c.kind = kind;
         c.fields = std::move(fields);
         c.org = std::move(org);
         REQUIRE(vault::apply(d, c, 1));

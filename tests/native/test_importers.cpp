@@ -3,6 +3,7 @@
 // into a vault. The sample files in tests/fixtures are also used by the browser tests.
 #include "core/bundle/importers.h"
 #include "core/crypto/crypto.h"
+#include "core/vault/change.h"
 #include "core/vault/merge.h"
 
 #include <doctest/doctest.h>
@@ -387,13 +388,13 @@ TEST_CASE("imported exports go through the import preview into an empty and a no
 
         // Into a vault with entries of its own, one of them already holding an imported entry.
         vault::Data mine;
-        vault::Change own;
+        vault::change::UpsertEntry own;
         own.id = vault::newEntryId();
         own.fields = {{"title", "Своя запись"}, {"secret", "1"}};
         REQUIRE(vault::apply(mine, own, kNow));
-        vault::Change same;
+        vault::change::UpsertEntry same;
         same.id = vault::newEntryId();
-        same.entryKind = first.data.entries[0].kind;
+        same.kind = first.data.entries[0].kind;
         same.fields = first.data.entries[0].fields;
         REQUIRE(vault::apply(mine, same, kNow));
         const vault::MergePreview p3 = vault::previewMerge(mine, again.data);

@@ -1,6 +1,7 @@
 // The vault is written without building an nlohmann document first; what it writes must be exactly
 // the document nlohmann would print, so the format and its readers (docs, python3-nacl) see no change.
 #include "core/json_writer.h"
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 
 #include <doctest/doctest.h>
@@ -42,7 +43,7 @@ TEST_CASE("strings are escaped as nlohmann escapes them") {
 
 TEST_CASE("a vault is written exactly as nlohmann would print it, unknown keys merged in key order") {
     vault::Data d;
-    vault::Change c;
+    vault::change::UpsertEntry c;
     c.id = "e1";
     c.fields = {{"title", "ЕИС \"токен\"\n2"}, {"secret", "7c9e6679"}, {"bad", "\xFF"}};
     c.org = "o1";

@@ -1,4 +1,5 @@
 #include "core/crypto/crypto.h"
+#include "core/vault/change.h"
 #include "core/vault/merge.h"
 
 #include <doctest/doctest.h>
@@ -9,20 +10,13 @@ using nlohmann::json;
 
 namespace {
 
-Change upsert(const std::string& id, json fields, const std::string& kind = "generic") {
-    Change c;
-    c.id = id;
-    c.entryKind = kind;
-    c.fields = std::move(fields);
-    return c;
+change::UpsertEntry upsert(const std::string& id, json fields, const std::string& kind = "generic") {
+    return {id, kind, std::move(fields), {}, {}};
 }
 
-Change organisation(const std::string& id, const std::string& name, const std::string& taxId) {
-    Change c;
-    c.kind = Change::Kind::UpsertOrganisation;
-    c.id = id;
-    c.fields = {{"name", name}, {"country", "RU"}, {"taxId", taxId}};
-    return c;
+change::UpsertOrganisation organisation(const std::string& id, const std::string& name,
+                                        const std::string& taxId) {
+    return {id, name, "RU", taxId};
 }
 
 const MergeItem& item(const MergePreview& p, const std::string& id) {
@@ -106,7 +100,7 @@ TEST_CASE("importing applies the decisions in one change and loses nothing") {
 
 TEST_CASE("importing the same bundle twice changes nothing the second time") {
     TwoMachines m;
-    const Change c = importChange(m.b, previewMerge(m.a, m.b), {{"both", Decision::TakeTheirs}});
+    const change::Import c = importChange(m.b, previewMerge(m.a, m.b), {{"both", Decision::TakeTheirs}});
     REQUIRE(apply(m.a, c, 1000));
     CHECK_FALSE(apply(m.a, c, 2000));
     const MergePreview again = previewMerge(m.a, m.b);
@@ -335,8 +329,8 @@ TEST_CASE("what a bundle carries beyond its preview is not applied") {
     CHECK(m.a.find("later")->field("secret") == "2"); // what was listed, at its place, is taken
 
     // A change that says nothing of what was shown is refused whole.
-    Change bare = importChange(m.b, previewMerge(before, m.b), {});
-    bare.fields.erase("shown");
+    change::Import bare = importChange(m.b, previewMerge(before, m.b), {});
+    bare.shown.clear();
     Data untouched = before;
     CHECK_FALSE(apply(untouched, bare, 1000));
 }
@@ -349,7 +343,7 @@ TEST_CASE("an item whose situation changed after the preview is left out, not ap
     // Another tab saves in between: "later" is now changed here too (a conflict nobody decided),
     // and an entry with the id of "fresh" appeared.
     REQUIRE(apply(m.a, upsert("later", {{"title", "B"}, {"secret", "other tab"}}), 500));
-    Change own = upsert("fresh", {{"title", "E"}, {"secret", "other tab"}});
+    const change::UpsertEntry own = upsert("fresh", {{"title", "E"}, {"secret", "other tab"}});
     REQUIRE(apply(m.a, own, 500));
     const std::size_t n = m.a.entries.size();
     apply(m.a, importChange(m.b, p, {}), 1000);

@@ -1,6 +1,7 @@
 #include "core/crypto/crypto.h"
 #include "core/kinds/kind.h"
 #include "core/procedures/run_plan.h"
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 
 #include <doctest/doctest.h>
@@ -27,34 +28,17 @@ procedures::Procedure sample() {
     return p;
 }
 
-Change start(const std::string& id, const std::string& org, const std::string& system = "ЕИС") {
-    Change c;
-    c.kind = Change::Kind::StartRun;
-    c.id = id;
-    c.procedure = "sample";
-    c.system = system;
-    c.org = org;
-    return c;
+change::StartRun start(const std::string& id, const std::string& org, const std::string& system = "ЕИС") {
+    return {id, "sample", system, org, ""};
 }
 
-Change update(const std::string& id, std::vector<std::string> done, json values, std::string target = {}) {
-    Change c;
-    c.kind = Change::Kind::UpdateRun;
-    c.id = id;
-    c.done = std::move(done);
-    c.fields = std::move(values);
-    c.target = std::move(target);
-    return c;
+change::UpdateRun update(const std::string& id, std::vector<std::string> done, json values,
+                         std::string target = {}) {
+    return {id, std::move(done), std::move(values), std::move(target)};
 }
 
-Change finish(const std::string& id, const std::string& target, json fields) {
-    Change c;
-    c.kind = Change::Kind::FinishRun;
-    c.id = id;
-    c.target = target;
-    c.entryKind = "eis-export-token";
-    c.fields = std::move(fields);
-    return c;
+change::FinishRun finish(const std::string& id, const std::string& target, json fields) {
+    return {id, target, "eis-export-token", std::move(fields)};
 }
 
 const kinds::Kind& exportKind() {
@@ -132,15 +116,13 @@ TEST_CASE("finishing a run creates the entry, then a later run writes a new vers
 
     // A run may not write into an entry of another kind.
     REQUIRE(apply(d, start("r3", "org1"), 600));
-    Change wrong = finish("r3", "e1", json{{"guid", kGuid}});
+    change::FinishRun wrong = finish("r3", "e1", json{{"guid", kGuid}});
     wrong.entryKind = "eis-https-login";
     CHECK_FALSE(apply(d, wrong, 610));
     CHECK(d.run("r3")->open());
 
     // Abandoning an open run removes it.
-    Change remove;
-    remove.kind = Change::Kind::RemoveRun;
-    remove.id = "r3";
+    const change::RemoveRun remove{"r3"};
     CHECK(apply(d, remove, 700));
     CHECK(d.run("r3") == nullptr);
 }
@@ -179,11 +161,7 @@ TEST_CASE("a vault without runs (written before them) opens, and unknown run key
 TEST_CASE("a picture attached to a step is kept in the vault, replaced, and removed") {
     REQUIRE(crypto::init());
     Data d;
-    Change set;
-    set.kind = Change::Kind::SetAttachment;
-    set.procedure = "sample";
-    set.target = "generate";
-    set.fields = {{"jpeg", "/9j/AAAA"}, {"width", "1280"}, {"height", "800"}};
+    change::SetAttachment set{"sample", "generate", "/9j/AAAA", 1280, 800};
     CHECK(apply(d, set, 100));
     Data back;
     REQUIRE(parse(serialize(d), back) == ParseError::None);
@@ -195,22 +173,19 @@ TEST_CASE("a picture attached to a step is kept in the vault, replaced, and remo
     CHECK(a->addedAt == 100);
     CHECK(back.attachment("sample", "open") == nullptr);
 
-    set.fields["jpeg"] = "/9j/BBBB";
+    set.jpeg = "/9j/BBBB";
     CHECK(apply(d, set, 200));
     CHECK(d.attachments.size() == 1);
     CHECK(d.attachment("sample", "generate")->jpeg == "/9j/BBBB");
 
-    Change bad = set;
-    bad.fields["width"] = "-5";
+    change::SetAttachment bad = set;
+    bad.width = -5;
     CHECK_FALSE(apply(d, bad, 300));
     bad = set;
-    bad.fields.erase("jpeg");
+    bad.jpeg.clear();
     CHECK_FALSE(apply(d, bad, 300));
 
-    Change remove;
-    remove.kind = Change::Kind::RemoveAttachment;
-    remove.procedure = "sample";
-    remove.target = "generate";
+    const change::RemoveAttachment remove{"sample", "generate"};
     CHECK(apply(d, remove, 400));
     CHECK(d.attachments.empty());
     CHECK_FALSE(apply(d, remove, 500));

@@ -83,7 +83,7 @@ TEST_CASE("team sync: both edit one entry offline, both versions kept after reco
     f.boris.round(f.clock);
     f.dav.unreachable = true;
     for (auto [desk, token, at] : {std::tuple{&f.anna, "ANNA", 500}, std::tuple{&f.boris, "BORIS", 600}}) {
-        vault::Change c;
+        vault::change::UpsertEntry c;
         c.id = "e1";
         c.fields = {{"token", token}};
         REQUIRE(vault::apply(desk->data, c, at));

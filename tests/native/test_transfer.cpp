@@ -10,43 +10,28 @@
 using namespace ts;
 using namespace ts::bundle;
 using nlohmann::json;
-using vault::Change;
 using vault::Data;
 
 namespace {
 
 constexpr std::int64_t kDay = 24LL * 3600 * 1000;
 
-Change upsert(const std::string& id, json fields, const std::string& org = "") {
-    Change c;
-    c.id = id;
-    c.fields = std::move(fields);
+vault::change::UpsertEntry upsert(const std::string& id, json fields, const std::string& org = "") {
+    vault::change::UpsertEntry c{id, "generic", std::move(fields), {}, {}};
     if (!org.empty()) c.org = org;
     return c;
 }
 
-Change organisation(const std::string& id, const std::string& name) {
-    Change c;
-    c.kind = Change::Kind::UpsertOrganisation;
-    c.id = id;
-    c.fields = {{"name", name}, {"country", "RU"}, {"taxId", "7707083893"}};
-    return c;
+vault::change::UpsertOrganisation organisation(const std::string& id, const std::string& name) {
+    return {id, name, "RU", "7707083893"};
 }
 
-Change run(const std::string& id, const std::string& org) {
-    Change c;
-    c.kind = Change::Kind::StartRun;
-    c.id = id;
-    c.procedure = "eis-export-token";
-    c.system = "eis";
-    c.org = org;
-    return c;
+vault::change::StartRun run(const std::string& id, const std::string& org) {
+    return {id, "eis-export-token", "eis", org, ""};
 }
 
-Change noteBackup() {
-    Change c;
-    c.kind = Change::Kind::NoteBackup;
-    return c;
+vault::change::NoteBackup noteBackup() {
+    return {};
 }
 
 // Two organisations with two entries each, one entry of none, a run in each organisation, a

@@ -141,9 +141,9 @@ TEST_CASE(
     REQUIRE(tab.session.state() == Session::State::Unlocked);
     checkContents(tab.session.data());
 
-    Change c;
+    vault::change::UpsertEntry c;
     c.id = kGenericId;
-    c.entryKind = "generic";
+    c.kind = "generic";
     c.fields = tab.session.data().find(kGenericId)->fields;
     c.fields["notes"] = "после обновления";
     tab.session.submit(c);

@@ -1,4 +1,5 @@
 #include "core/crypto/crypto.h"
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 
 #include <doctest/doctest.h>
@@ -9,8 +10,8 @@ using namespace ts::vault;
 using nlohmann::json;
 
 namespace {
-Change upsert(const std::string& id, json fields) {
-    Change c;
+change::UpsertEntry upsert(const std::string& id, json fields) {
+    change::UpsertEntry c;
     c.id = id;
     c.fields = std::move(fields);
     return c;
@@ -43,14 +44,11 @@ TEST_CASE("an entry is created, changed with history, and restored") {
     CHECK(e.field("secret") == "v3");
     CHECK(e.updatedAt == 3000);
 
-    Change restore;
-    restore.kind = Change::Kind::Restore;
-    restore.id = "e1";
-    restore.versionSavedAt = 1000;
+    change::RestoreVersion restore{"e1", 1000};
     CHECK(apply(d, restore, 4000));
     CHECK(d.entries[0].field("secret") == "v1");
     CHECK(d.entries[0].history.size() == 3); // v3 was kept too: restoring loses nothing
-    restore.versionSavedAt = 99;
+    restore.savedAt = 99;
     CHECK_FALSE(apply(d, restore, 5000));
 }
 
@@ -65,9 +63,7 @@ TEST_CASE("history is capped, dropping the oldest versions") {
 TEST_CASE("removing an entry; unknown ids are refused") {
     Data d;
     apply(d, upsert("a", {{"title", "A"}}), 1);
-    Change rm;
-    rm.kind = Change::Kind::Remove;
-    rm.id = "a";
+    const change::RemoveEntry rm{"a"};
     CHECK(apply(d, rm, 2));
     CHECK(d.entries.empty());
     CHECK_FALSE(apply(d, rm, 3));
@@ -162,25 +158,22 @@ TEST_CASE("a generic entry with Cyrillic and typography survives serialisation")
 
 TEST_CASE("organisations: added, renamed, removed; entries keep their data when theirs goes") {
     Data d;
-    Change org;
-    org.kind = Change::Kind::UpsertOrganisation;
-    org.id = "o1";
-    org.fields = {{"name", "ООО «Ромашка»"}, {"country", "RU"}, {"taxId", "7707083893"}};
+    change::UpsertOrganisation org{"o1", "ООО «Ромашка»", "RU", "7707083893"};
     CHECK(apply(d, org, 1));
     CHECK_FALSE(apply(d, org, 2)); // same again: nothing to save
-    org.fields["name"] = "ООО «Ромашка плюс»";
+    org.name = "ООО «Ромашка плюс»";
     CHECK(apply(d, org, 3));
     REQUIRE(d.organisations.size() == 1);
     CHECK(d.organisation("o1")->name == "ООО «Ромашка плюс»");
 
-    Change e = upsert("e1", {{"guid", "x"}});
-    e.entryKind = "eis-export-token";
+    change::UpsertEntry e = upsert("e1", {{"guid", "x"}});
+    e.kind = "eis-export-token";
     e.org = "o1";
     e.warnDays = std::vector<int>{45, 7};
     CHECK(apply(d, e, 4));
     CHECK(d.entries[0].org == "o1");
     CHECK(d.entries[0].warnDays == std::vector<int>{45, 7});
-    Change moveOnly = upsert("e1", {{"guid", "x"}});
+    change::UpsertEntry moveOnly = upsert("e1", {{"guid", "x"}});
     moveOnly.org = "";
     CHECK(apply(d, moveOnly, 5)); // a change of organisation alone is a change
     CHECK(d.entries[0].history.empty());
@@ -191,9 +184,7 @@ TEST_CASE("organisations: added, renamed, removed; entries keep their data when 
     CHECK(back.entries[0].warnDays == std::vector<int>{45, 7});
 
     d.entries[0].org = "o1";
-    Change rm;
-    rm.kind = Change::Kind::RemoveOrganisation;
-    rm.id = "o1";
+    const change::RemoveOrganisation rm{"o1"};
     CHECK(apply(d, rm, 6));
     CHECK(d.organisations.empty());
     CHECK(d.entries.size() == 1);

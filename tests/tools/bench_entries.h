@@ -3,6 +3,7 @@
 // (app/platform/web/bench_probe.cpp), so both measure the same data. Bench-only: not part of app/core.
 #pragma once
 
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 
 #include <cstdint>
@@ -32,7 +33,7 @@ inline vault::Data entries(int n) {
     std::mt19937 rng(20261127);
     vault::Data d;
     for (int i = 0; i < n; ++i) {
-        vault::Change c;
+        vault::change::UpsertEntry c;
         c.id = "bench" + std::to_string(i);
         c.fields = {
             {"title", std::string(kKinds[i % 4]) + " — " + kOrgs[(i / 4) % 4] + " №" + std::to_string(i)},

@@ -100,13 +100,9 @@ std::optional<Str> bundlePassphraseProblem(std::span<const std::uint8_t> passphr
     return std::nullopt;
 }
 
-vault::Change newInstallationKeyChange(bool replacing) {
+vault::change::SetInstallationKey newInstallationKeyChange(bool replacing) {
     const KeyPair keys = newKeyPair();
-    vault::Change c;
-    c.kind =
-        replacing ? vault::Change::Kind::ReplaceInstallationKey : vault::Change::Kind::SetInstallationKey;
-    c.fields = {{"secretKey", images::toBase64(keys.secretKey.view())}};
-    return c;
+    return {images::toBase64(keys.secretKey.view()), replacing};
 }
 
 std::optional<KeyPair> installationKeys(const vault::Data& data) {

@@ -6,6 +6,7 @@
 
 #include "core/bundle/bundle_file.h"
 #include "core/bundle/importers.h"
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 
 #include <cstdint>
@@ -62,7 +63,7 @@ std::optional<Str> bundlePassphraseProblem(std::span<const std::uint8_t> passphr
 // The change that gives the vault its key pair (made once; apply() refuses it when one exists), or,
 // `replacing`, a new pair in place of the old: a new receiving code, after which bundles sealed to
 // the old code no longer open here.
-vault::Change newInstallationKeyChange(bool replacing = false);
+vault::change::SetInstallationKey newInstallationKeyChange(bool replacing = false);
 // The key pair kept in the vault, if it has one (and it is readable).
 std::optional<KeyPair> installationKeys(const vault::Data& data);
 

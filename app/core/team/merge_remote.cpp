@@ -1,4 +1,5 @@
 #include "core/team/merge_remote.h"
+#include "core/vault/change.h"
 
 #include <algorithm>
 #include <tuple>
@@ -115,3 +116,15 @@ std::vector<Entry> shardEntries(const vault::Data& local, const Manifest& m, std
 }
 
 } // namespace ts::team
+
+namespace ts::vault {
+
+bool apply(Data& data, const change::TeamMerge& c, std::int64_t) {
+    team::Manifest team;
+    for (const Organisation& o : c.organisations)
+        team.organisations.push_back(team::Organisation{o.id, o.name, o.country, o.taxId});
+    const bool orgs = team::adoptOrganisations(data, team);
+    return team::mergeRemote(data, c.entries, team).changed() || orgs;
+}
+
+} // namespace ts::vault

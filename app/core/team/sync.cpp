@@ -269,33 +269,17 @@ void Sync::finish(const std::shared_ptr<Work>& w) {
         w->afterShards = nullptr;
         return next();
     }
-    Data held;
+    vault::change::TeamMerge& held = w->round.change;
+    held = {};
     for (const Organisation& o : manifest_.organisations)
         held.organisations.push_back(vault::Organisation{o.id, o.name, o.country, o.taxId, {}});
     for (const auto& [shard, entries] : w->remote)
         held.entries.insert(held.entries.end(), entries.begin(), entries.end());
-    const crypto::SecretBytes body = vault::serialize(held);
-    w->round.change.kind = vault::Change::Kind::TeamMerge;
-    w->round.change.fields = {{"data", nlohmann::json::parse(body.begin(), body.end())}};
     if (w->shardsDone) synced_ = std::move(w->synced);
     status_.lastSyncAt = clock_.nowMillis();
     status_.lastError.reset();
     status_.running = false;
     w->done(w->round);
-}
-
-bool applyTeamMerge(Data& data, const vault::Change& c) {
-    if (!c.fields.is_object() || !c.fields.contains("data")) return false;
-    const std::string text = c.fields["data"].dump();
-    Data held;
-    if (vault::parse(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), held) !=
-        vault::ParseError::None)
-        return false;
-    Manifest team;
-    for (const vault::Organisation& o : held.organisations)
-        team.organisations.push_back(Organisation{o.id, o.name, o.country, o.taxId});
-    const bool orgs = adoptOrganisations(data, team);
-    return mergeRemote(data, held.entries, team).changed() || orgs;
 }
 
 } // namespace ts::team

@@ -16,6 +16,7 @@
 #include "core/team/dav_client.h"
 #include "core/team/merge_remote.h"
 #include "core/team/team_file.h"
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 
 #include <functional>
@@ -33,11 +34,11 @@ inline constexpr int kMaxRacesPerFile = 8;
 inline constexpr int kWeakEtagWaitMillis = 1100;
 
 struct Round {
-    std::optional<Str> error; // none: the round went through
-    vault::Change change;     // TeamMerge: what the server held, to be merged into the vault
-    MergeOutcome outcome;     // what that merge did to the snapshot the round started from
-    int races = 0;            // 412 answers this round
-    int written = 0;          // files written
+    std::optional<Str> error;        // none: the round went through
+    vault::change::TeamMerge change; // what the server held, to be merged into the vault
+    MergeOutcome outcome;            // what that merge did to the snapshot the round started from
+    int races = 0;                   // 412 answers this round
+    int written = 0;                 // files written
 };
 
 class Sync {
@@ -90,9 +91,5 @@ class Sync {
 
 // What a DAV status means to the user; none for success.
 std::optional<Str> davError(int status);
-
-// For vault::apply(): merges Change::Kind::TeamMerge (fields: "data": a vault body with the team's
-// organisations and the entries read from the server).
-bool applyTeamMerge(vault::Data& data, const vault::Change& c);
 
 } // namespace ts::team

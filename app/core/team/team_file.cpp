@@ -286,12 +286,9 @@ std::optional<SignKeyPair> signKeyPairOf(const vault::Installation& installation
     return signKeyPairFromSeed(seed);
 }
 
-vault::Change newSigningKeyChange() {
+vault::change::SetSigningKey newSigningKeyChange() {
     const SignKeyPair k = newSignKeyPair();
-    vault::Change c;
-    c.kind = vault::Change::Kind::SetSigningKey;
-    c.fields = {{"signSeed", b64(k.seed.view())}};
-    return c;
+    return {b64(k.seed.view())};
 }
 
 Manifest newTeam(std::string name, std::vector<Organisation> organisations, const BoxPublicKey& creatorBox,

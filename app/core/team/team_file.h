@@ -12,6 +12,7 @@
 #include "core/bundle/bundle_file.h"
 #include "core/crypto/crypto.h"
 #include "core/strings.h"
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 
 #include <array>
@@ -45,7 +46,7 @@ SignKeyPair newSignKeyPair();
 // The vault's signing key (Installation::signSeed); none when it has none or it is not 32 bytes.
 [[nodiscard]] std::optional<SignKeyPair> signKeyPairOf(const vault::Installation& installation);
 // The change that gives a vault without one its signing key (a fresh one).
-vault::Change newSigningKeyChange();
+vault::change::SetSigningKey newSigningKeyChange();
 
 enum class TeamError {
     None,

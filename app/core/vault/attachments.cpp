@@ -1,3 +1,4 @@
+#include "core/vault/change.h"
 #include "core/vault/model_json.h"
 
 #include "core/json_text.h"
@@ -43,31 +44,27 @@ const Attachment* Data::attachment(std::string_view procedure, std::string_view 
     return nullptr;
 }
 
-bool applyAttachmentChange(Data& data, const Change& c, std::int64_t now) {
-    const auto it = std::find_if(data.attachments.begin(), data.attachments.end(), [&](const Attachment& a) {
-        return a.procedure == c.procedure && a.step == c.target;
-    });
-    if (c.kind == Change::Kind::RemoveAttachment) {
-        if (it == data.attachments.end()) return false;
-        data.attachments.erase(it);
-        return true;
-    }
-    if (c.procedure.empty() || c.target.empty() || !isStringObject(c.fields)) return false;
-    const auto number = [&](const char* k) {
-        const std::string v = c.fields.value(k, std::string());
-        return v.empty() || v.size() > 6 ||
-                       !std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; })
-                   ? 0
-                   : std::stoi(v);
-    };
-    Attachment a;
-    a.procedure = c.procedure;
-    a.step = c.target;
-    a.jpeg = c.fields.value("jpeg", std::string());
-    a.width = number("width");
-    a.height = number("height");
-    a.addedAt = now;
-    if (a.jpeg.empty() || a.width <= 0 || a.height <= 0) return false;
+namespace {
+
+auto findAttachment(Data& data, const std::string& procedure, const std::string& step) {
+    return std::find_if(data.attachments.begin(), data.attachments.end(),
+                        [&](const Attachment& a) { return a.procedure == procedure && a.step == step; });
+}
+
+} // namespace
+
+bool apply(Data& data, const change::RemoveAttachment& c, std::int64_t) {
+    const auto it = findAttachment(data, c.procedure, c.step);
+    if (it == data.attachments.end()) return false;
+    data.attachments.erase(it);
+    return true;
+}
+
+bool apply(Data& data, const change::SetAttachment& c, std::int64_t now) {
+    if (c.procedure.empty() || c.step.empty() || c.jpeg.empty() || c.width <= 0 || c.height <= 0)
+        return false;
+    Attachment a{c.procedure, c.step, c.jpeg, c.width, c.height, now, json::object()};
+    const auto it = findAttachment(data, c.procedure, c.step);
     if (it != data.attachments.end()) { // a new picture replaces the step's old one
         a.unknown = it->unknown;
         *it = std::move(a);

@@ -1,4 +1,5 @@
 #include "core/vault/merge.h"
+#include "core/vault/change.h"
 
 #include "core/json_text.h"
 #include "core/vault/model_json.h"
@@ -127,36 +128,6 @@ MergeStatus attachmentStatus(const Data& data, const Attachment& a) {
     return m->jpeg == a.jpeg ? MergeStatus::Identical : MergeStatus::Skipped;
 }
 
-const char* decisionName(Decision d) {
-    switch (d) {
-    case Decision::KeepMine:
-        return "mine";
-    case Decision::TakeTheirs:
-        return "theirs";
-    case Decision::KeepBoth:
-        break;
-    }
-    return "both";
-}
-
-const char* statusName(MergeStatus s) {
-    switch (s) {
-    case MergeStatus::New:
-        return "new";
-    case MergeStatus::Identical:
-        return "identical";
-    case MergeStatus::Newer:
-        return "newer";
-    case MergeStatus::Older:
-        return "older";
-    case MergeStatus::Conflict:
-        return "conflict";
-    case MergeStatus::Skipped:
-        break;
-    }
-    return "skipped";
-}
-
 // Their versions, then ours on top: the entry's history keeps every version either side saw.
 void adopt(Entry& mine, const Entry& theirs, std::int64_t now) {
     mine.history.push_back(EntryVersion{mine.updatedAt, mine.fields, json::object()});
@@ -170,12 +141,8 @@ void adopt(Entry& mine, const Entry& theirs, std::int64_t now) {
     if (mine.org.empty()) mine.org = theirs.org;
 }
 
-constexpr std::pair<MergeItem::What, const char*> kLists[] = {
-    {MergeItem::What::Organisation, "organisations"},
-    {MergeItem::What::Entry, "entries"},
-    {MergeItem::What::Run, "runs"},
-    {MergeItem::What::Attachment, "attachments"},
-};
+constexpr MergeItem::What kLists[] = {MergeItem::What::Organisation, MergeItem::What::Entry,
+                                      MergeItem::What::Run, MergeItem::What::Attachment};
 
 std::size_t sizeOf(const Data& d, MergeItem::What w) {
     switch (w) {
@@ -261,56 +228,38 @@ MergePreview previewMerge(const Data& mine, const Data& theirs) {
     return p;
 }
 
-Change importChange(const Data& theirs, const MergePreview& preview,
-                    const std::map<std::string, Decision>& decisions) {
-    Change c;
-    c.kind = Change::Kind::Import;
-    json d = json::object();
-    for (const auto& [id, decision] : decisions) d[id] = decisionName(decision);
-    // What the user was shown for each incoming item, by its place in the data; "unlisted" for an
-    // item the preview did not list, which is then not applied.
-    json shown = json::object();
-    for (const auto& [what, name] : kLists) shown[name] = json(sizeOf(theirs, what), "unlisted");
-    for (const MergeItem& item : preview.items)
-        for (const auto& [what, name] : kLists)
-            if (item.what == what && item.index < shown[name].size())
-                shown[name][item.index] = statusName(item.status);
-    const crypto::SecretBytes bytes = serialize(theirs);
-    c.fields = {{"data", json::parse(bytes.begin(), bytes.end())},
-                {"decisions", std::move(d)},
-                {"shown", std::move(shown)}};
+change::Import importChange(const Data& theirs, const MergePreview& preview,
+                            const std::map<std::string, Decision>& decisions) {
+    change::Import c{theirs, decisions, {}};
+    // An item the preview did not list stays nullopt and is not applied.
+    for (const MergeItem::What what : kLists) c.shown[what].resize(sizeOf(theirs, what));
+    for (const MergeItem& item : preview.items) {
+        auto& list = c.shown[item.what];
+        if (item.index < list.size()) list[item.index] = item.status;
+    }
     return c;
 }
 
-bool applyImport(Data& data, const Change& c, std::int64_t now) {
-    if (!c.fields.contains("data") || !c.fields.contains("decisions") || !c.fields["decisions"].is_object() ||
-        !c.fields.contains("shown") || !c.fields["shown"].is_object())
-        return false;
-    const std::string text = c.fields["data"].dump();
-    Data theirs;
-    if (parse(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()), theirs) !=
-        ParseError::None)
-        return false;
-    const json& shown = c.fields["shown"];
-    for (const auto& [what, name] : kLists)
-        if (!shown.contains(name) || !shown[name].is_array() || shown[name].size() != sizeOf(theirs, what))
-            return false;
+bool apply(Data& data, const change::Import& c, std::int64_t now) {
+    const Data& theirs = c.incoming;
+    for (const MergeItem::What what : kLists) {
+        const auto it = c.shown.find(what);
+        if (it == c.shown.end() || it->second.size() != sizeOf(theirs, what)) return false;
+    }
     // Applied only as the preview showed it: a status that changed since is not what the user saw.
-    const auto asShown = [&](const char* list, std::size_t i, MergeStatus now) {
-        const json& s = shown[list][i];
-        return s.is_string() && s.get_ref<const std::string&>() == statusName(now);
+    const auto asShown = [&](MergeItem::What what, std::size_t i, MergeStatus now) {
+        return c.shown.at(what)[i] == now;
     };
-    const json& decisions = c.fields["decisions"];
     const auto decided = [&](const std::string& id) {
-        const std::string d = decisions.value(id, std::string("both"));
-        return d == "mine" ? Decision::KeepMine : d == "theirs" ? Decision::TakeTheirs : Decision::KeepBoth;
+        const auto it = c.decisions.find(id);
+        return it == c.decisions.end() ? Decision::KeepBoth : it->second;
     };
     Repeats seen;
     bool changed = false;
     for (std::size_t i = 0; i < theirs.organisations.size(); ++i) {
         const Organisation& o = theirs.organisations[i];
         const MergeStatus status = seen.organisation(o) ? MergeStatus::Skipped : organisationStatus(data, o);
-        if (!asShown("organisations", i, status)) continue;
+        if (!asShown(MergeItem::What::Organisation, i, status)) continue;
         if (status == MergeStatus::New) {
             data.organisations.push_back(o);
             changed = true;
@@ -329,7 +278,7 @@ bool applyImport(Data& data, const Change& c, std::int64_t now) {
         const Entry& e = theirs.entries[i];
         const Entry* m = ours.find(data, e);
         const MergeStatus status = seen.entry(e) ? MergeStatus::Skipped : classify(m, e);
-        if (!asShown("entries", i, status)) continue;
+        if (!asShown(MergeItem::What::Entry, i, status)) continue;
         Entry* mine = m ? &data.entries[static_cast<std::size_t>(m - data.entries.data())] : nullptr;
         if (status == MergeStatus::Identical || status == MergeStatus::Older ||
             status == MergeStatus::Skipped)
@@ -359,7 +308,7 @@ bool applyImport(Data& data, const Change& c, std::int64_t now) {
     for (std::size_t i = 0; i < theirs.runs.size(); ++i) {
         const Run& r = theirs.runs[i];
         const MergeStatus status = seen.run(r) ? MergeStatus::Skipped : runStatus(data, r, false);
-        if (status == MergeStatus::New && asShown("runs", i, status)) {
+        if (status == MergeStatus::New && asShown(MergeItem::What::Run, i, status)) {
             data.runs.push_back(r);
             changed = true;
         }
@@ -367,7 +316,7 @@ bool applyImport(Data& data, const Change& c, std::int64_t now) {
     for (std::size_t i = 0; i < theirs.attachments.size(); ++i) {
         const Attachment& a = theirs.attachments[i];
         const MergeStatus status = seen.attachment(a) ? MergeStatus::Skipped : attachmentStatus(data, a);
-        if (status == MergeStatus::New && asShown("attachments", i, status)) {
+        if (status == MergeStatus::New && asShown(MergeItem::What::Attachment, i, status)) {
             data.attachments.push_back(a);
             changed = true;
         }

@@ -18,6 +18,10 @@
 
 namespace ts::vault {
 
+namespace change {
+struct Import; // change.h
+}
+
 enum class MergeStatus {
     New,       // not in this vault: added
     Identical, // the same fields (a run or picture: already here): nothing to do
@@ -68,10 +72,7 @@ std::vector<FieldDiff> fieldDiffs(const Entry& mine, const Entry& theirs);
 // it only if it is still what the preview showed — a save from another tab in between can leave
 // an item out, never bring in one the user did not see. Items of `theirs` the preview does not
 // list are not applied.
-Change importChange(const Data& theirs, const MergePreview& preview,
-                    const std::map<std::string, Decision>& decisions);
-
-// For apply(): merges Change::Kind::Import.
-bool applyImport(Data& data, const Change& c, std::int64_t now);
+change::Import importChange(const Data& theirs, const MergePreview& preview,
+                            const std::map<std::string, Decision>& decisions);
 
 } // namespace ts::vault

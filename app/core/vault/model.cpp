@@ -1,9 +1,9 @@
 #include "core/vault/model.h"
+#include "core/vault/change.h"
 
 #include "core/crypto/crypto.h"
 #include "core/json_text.h"
 #include "core/json_writer.h"
-#include "core/team/sync.h"
 #include "core/vault/merge.h"
 #include "core/vault/model_json.h"
 
@@ -311,107 +311,99 @@ ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
     return ParseError::None;
 }
 
-bool apply(Data& data, const Change& c, std::int64_t now) {
+bool apply(Data& data, const Change& change, std::int64_t now) {
+    return std::visit([&](const auto& c) { return apply(data, c, now); }, change);
+}
+
+bool apply(Data& data, const change::UpsertEntry& c, std::int64_t now) {
+    if (!isStringObject(c.fields)) return false;
     Entry* e = data.find(c.id);
-    switch (c.kind) {
-    case Change::Kind::Upsert: {
-        if (!isStringObject(c.fields)) return false;
-        if (!e) {
-            Entry n;
-            n.id = c.id;
-            n.kind = c.entryKind;
-            n.org = c.org.value_or("");
-            n.warnDays = c.warnDays.value_or(std::vector<int>{});
-            n.fields = c.fields;
-            n.createdAt = n.updatedAt = now;
-            data.entries.push_back(std::move(n));
+    if (!e) {
+        Entry n;
+        n.id = c.id;
+        n.kind = c.kind;
+        n.org = c.org.value_or("");
+        n.warnDays = c.warnDays.value_or(std::vector<int>{});
+        n.fields = c.fields;
+        n.createdAt = n.updatedAt = now;
+        data.entries.push_back(std::move(n));
+        return true;
+    }
+    const bool sameMeta = (!c.org || *c.org == e->org) && (!c.warnDays || *c.warnDays == e->warnDays);
+    if (e->fields == c.fields && sameMeta) return false;
+    if (e->fields != c.fields) {
+        pushHistory(*e);
+        e->fields = c.fields;
+    }
+    if (c.org) e->org = *c.org;
+    if (c.warnDays) e->warnDays = *c.warnDays;
+    e->updatedAt = now;
+    return true;
+}
+
+bool apply(Data& data, const change::RemoveEntry& c, std::int64_t) {
+    const Entry* e = data.find(c.id);
+    if (!e) return false;
+    data.entries.erase(data.entries.begin() + (e - data.entries.data()));
+    return true;
+}
+
+bool apply(Data& data, const change::RestoreVersion& c, std::int64_t now) {
+    Entry* e = data.find(c.id);
+    if (!e) return false;
+    const auto v = std::find_if(e->history.rbegin(), e->history.rend(),
+                                [&](const EntryVersion& h) { return h.savedAt == c.savedAt; });
+    if (v == e->history.rend()) return false;
+    const json restored = v->fields;
+    if (restored == e->fields) return false;
+    pushHistory(*e);
+    e->fields = restored;
+    e->updatedAt = now;
+    return true;
+}
+
+bool apply(Data& data, const change::UpsertOrganisation& c, std::int64_t) {
+    Organisation o{c.id, c.name, c.country, c.taxId, json::object()};
+    if (o.id.empty() || o.name.empty()) return false;
+    for (Organisation& existing : data.organisations)
+        if (existing.id == o.id) {
+            if (existing.name == o.name && existing.country == o.country && existing.taxId == o.taxId)
+                return false;
+            o.unknown = existing.unknown;
+            existing = std::move(o);
             return true;
         }
-        const bool sameMeta = (!c.org || *c.org == e->org) && (!c.warnDays || *c.warnDays == e->warnDays);
-        if (e->fields == c.fields && sameMeta) return false;
-        if (e->fields != c.fields) {
-            pushHistory(*e);
-            e->fields = c.fields;
-        }
-        if (c.org) e->org = *c.org;
-        if (c.warnDays) e->warnDays = *c.warnDays;
-        e->updatedAt = now;
-        return true;
-    }
-    case Change::Kind::Remove:
-        if (!e) return false;
-        data.entries.erase(data.entries.begin() + (e - data.entries.data()));
-        return true;
-    case Change::Kind::UpsertOrganisation: {
-        Organisation o{c.id, stringAt(c.fields, "name"), stringAt(c.fields, "country"),
-                       stringAt(c.fields, "taxId"), json::object()};
-        if (o.id.empty() || o.name.empty()) return false;
-        for (Organisation& existing : data.organisations)
-            if (existing.id == o.id) {
-                if (existing.name == o.name && existing.country == o.country && existing.taxId == o.taxId)
-                    return false;
-                o.unknown = existing.unknown;
-                existing = std::move(o);
-                return true;
-            }
-        data.organisations.push_back(std::move(o));
-        return true;
-    }
-    case Change::Kind::RemoveOrganisation: {
-        const auto it = std::find_if(data.organisations.begin(), data.organisations.end(),
-                                     [&](const Organisation& o) { return o.id == c.id; });
-        if (it == data.organisations.end()) return false;
-        data.organisations.erase(it);
-        for (Entry& en : data.entries) // entries stay; they just no longer belong to it
-            if (en.org == c.id) en.org.clear();
-        return true;
-    }
-    case Change::Kind::StartRun:
-    case Change::Kind::UpdateRun:
-    case Change::Kind::FinishRun:
-    case Change::Kind::RemoveRun:
-        return applyRunChange(data, c, now);
-    case Change::Kind::SetAttachment:
-    case Change::Kind::RemoveAttachment:
-        return applyAttachmentChange(data, c, now);
-    case Change::Kind::Import:
-        return applyImport(data, c, now);
-    case Change::Kind::SetInstallationKey:
-    case Change::Kind::ReplaceInstallationKey: {
-        const bool replace = c.kind == Change::Kind::ReplaceInstallationKey;
-        if ((!replace && !data.installation.secretKey.empty()) || !c.fields.contains("secretKey") ||
-            !c.fields["secretKey"].is_string())
-            return false;
-        std::string key = c.fields["secretKey"].get<std::string>();
-        if (key.empty() || key == data.installation.secretKey) return false;
-        data.installation.secretKey = std::move(key);
-        return true;
-    }
-    case Change::Kind::NoteBackup:
-        data.installation.lastBackupAt = now;
-        return true;
-    case Change::Kind::SetSigningKey: // the first tab wins; a signing key is never replaced
-        if (!data.installation.signSeed.empty() || !c.fields.contains("signSeed") ||
-            !c.fields["signSeed"].is_string() || c.fields["signSeed"].get_ref<const std::string&>().empty())
-            return false;
-        data.installation.signSeed = c.fields["signSeed"].get<std::string>();
-        return true;
-    case Change::Kind::TeamMerge:
-        return team::applyTeamMerge(data, c);
-    case Change::Kind::Restore: {
-        if (!e) return false;
-        const auto v = std::find_if(e->history.rbegin(), e->history.rend(),
-                                    [&](const EntryVersion& h) { return h.savedAt == c.versionSavedAt; });
-        if (v == e->history.rend()) return false;
-        const json restored = v->fields;
-        if (restored == e->fields) return false;
-        pushHistory(*e);
-        e->fields = restored;
-        e->updatedAt = now;
-        return true;
-    }
-    }
-    return false;
+    data.organisations.push_back(std::move(o));
+    return true;
+}
+
+bool apply(Data& data, const change::RemoveOrganisation& c, std::int64_t) {
+    const auto it = std::find_if(data.organisations.begin(), data.organisations.end(),
+                                 [&](const Organisation& o) { return o.id == c.id; });
+    if (it == data.organisations.end()) return false;
+    data.organisations.erase(it);
+    for (Entry& en : data.entries) // entries stay; they just no longer belong to it
+        if (en.org == c.id) en.org.clear();
+    return true;
+}
+
+bool apply(Data& data, const change::SetInstallationKey& c, std::int64_t) {
+    if ((!c.replace && !data.installation.secretKey.empty()) || c.secretKey.empty() ||
+        c.secretKey == data.installation.secretKey)
+        return false;
+    data.installation.secretKey = c.secretKey;
+    return true;
+}
+
+bool apply(Data& data, const change::NoteBackup&, std::int64_t now) {
+    data.installation.lastBackupAt = now;
+    return true;
+}
+
+bool apply(Data& data, const change::SetSigningKey& c, std::int64_t) {
+    if (!data.installation.signSeed.empty() || c.signSeed.empty()) return false; // never replaced
+    data.installation.signSeed = c.signSeed;
+    return true;
 }
 
 std::string newEntryId() {

@@ -1,7 +1,6 @@
 // What the vault holds once decrypted: entries with their history of saved versions. Stored as
 // JSON; fields this version does not know are kept on load and written back, so a newer app's data
-// survives an older app's save. Changes are values (Change), so a change refused because another
-// tab saved first can be applied again to the newer vault.
+// survives an older app's save. What changes it is in change.h.
 #pragma once
 
 #include "core/crypto/secret.h"
@@ -112,46 +111,6 @@ enum class ParseError { None, NotJson, WrongShape, NewerSchema };
 
 crypto::SecretBytes serialize(const Data& data);
 [[nodiscard]] ParseError parse(std::span<const std::uint8_t> json, Data& out);
-
-// One thing the user did to the vault.
-struct Change {
-    enum class Kind {
-        Upsert,
-        Remove,
-        Restore,
-        UpsertOrganisation,
-        RemoveOrganisation,
-        StartRun,         // id: the new run; procedure, system, org, target
-        UpdateRun,        // id: the run; done, fields (its values), target
-        FinishRun,        // id: the run; target (existing or new entry id), entryKind, fields merged into it
-        RemoveRun,        // id: the run (an open one is abandoned; a finished one leaves the history)
-        SetAttachment,    // procedure, target (the step); fields: jpeg, width, height (strings)
-        RemoveAttachment, // procedure, target (the step)
-        Import, // fields: {"data": the incoming vault JSON, "decisions": {id: "mine"|"theirs"|"both"},
-                //          "shown": {list: [the status the preview showed, per item]}} (merge.h)
-        SetInstallationKey,     // fields: {"secretKey": base64}; only when there is none (the first tab wins)
-        ReplaceInstallationKey, // fields: {"secretKey": base64}; a new receiving code, the old one dropped
-        NoteBackup,             // the whole vault was exported now
-        SetSigningKey,          // fields: {"signSeed": base64}; only when there is none (the first tab wins)
-        TeamMerge, // fields: {"data": a vault body: a team's organisations and the entries its folder
-                   //          held} (core/team/sync.h); merged without asking, nothing lost
-    };
-    Kind kind = Kind::Upsert;
-    std::string id;                                   // entry or organisation id (new id: created)
-    std::string entryKind = "generic";                // Upsert of a new entry
-    nlohmann::json fields = nlohmann::json::object(); // Upsert; UpsertOrganisation: name, country, taxId
-    std::optional<std::string> org;                   // Upsert: set the entry's organisation
-    std::optional<std::vector<int>> warnDays;         // Upsert: set the entry's own lead times
-    std::int64_t versionSavedAt = 0; // Restore: which history version (by time, not index: indices
-                                     // shift when the oldest versions are dropped)
-    std::string procedure, system;   // StartRun; procedure: SetAttachment, RemoveAttachment
-    std::string target;              // StartRun, UpdateRun, FinishRun; the step of an attachment
-    std::vector<std::string> done;   // UpdateRun
-};
-
-// Applies a change at time `now`. False when it does not apply (unknown entry, bad version, a
-// second open run for one organisation and system) or changes nothing (same fields).
-bool apply(Data& data, const Change& change, std::int64_t now);
 
 // A new random entry id (32 hex characters).
 std::string newEntryId();

@@ -16,12 +16,7 @@ bool isStringObject(const nlohmann::json& j);
 nlohmann::json toJson(const Run& r);
 bool fromJson(const nlohmann::json& j, Run& r);
 
-// StartRun, UpdateRun, FinishRun and RemoveRun (see apply()).
-bool applyRunChange(Data& data, const Change& c, std::int64_t now);
-
 nlohmann::json toJson(const Attachment& a);
 bool fromJson(const nlohmann::json& j, Attachment& a);
-// SetAttachment and RemoveAttachment.
-bool applyAttachmentChange(Data& data, const Change& c, std::int64_t now);
 
 } // namespace ts::vault

@@ -1,3 +1,4 @@
+#include "core/vault/change.h"
 #include "core/vault/model_json.h"
 
 #include <algorithm>
@@ -72,18 +73,18 @@ const Run* Data::openRun(std::string_view org, std::string_view system) const {
 
 namespace {
 
+auto findRun(Data& data, const std::string& id) {
+    return std::find_if(data.runs.begin(), data.runs.end(), [&](const Run& r) { return r.id == id; });
+}
+
 // Finishing writes the run's values into its entry: a new version of an existing one (fields the
 // run did not touch stay), or a new entry of the procedure's kind.
-bool saveRunValues(Data& data, const Run& run, const Change& c, std::int64_t now) {
-    Change upsert;
-    upsert.kind = Change::Kind::Upsert;
-    upsert.id = c.target;
-    upsert.entryKind = c.entryKind;
-    upsert.org = run.org;
+bool saveRunValues(Data& data, const Run& run, const change::FinishRun& c, std::int64_t now) {
     const Entry* existing = data.find(c.target);
     if (existing && existing->kind != c.entryKind) return false;
-    upsert.fields = existing ? existing->fields : json::object();
-    for (auto it = c.fields.begin(); it != c.fields.end(); ++it) upsert.fields[it.key()] = *it;
+    change::UpsertEntry upsert{
+        c.target, c.entryKind, existing ? existing->fields : json::object(), run.org, {}};
+    for (auto it = c.values.begin(); it != c.values.end(); ++it) upsert.fields[it.key()] = *it;
     // Saving the values the entry already holds is still a finished run, so no "changed" check here.
     apply(data, upsert, now);
     return data.find(c.target) != nullptr;
@@ -91,49 +92,49 @@ bool saveRunValues(Data& data, const Run& run, const Change& c, std::int64_t now
 
 } // namespace
 
-bool applyRunChange(Data& data, const Change& c, std::int64_t now) {
-    auto it = std::find_if(data.runs.begin(), data.runs.end(), [&](const Run& r) { return r.id == c.id; });
-    switch (c.kind) {
-    case Change::Kind::StartRun: {
-        const std::string org = c.org.value_or("");
-        if (it != data.runs.end() || c.id.empty() || c.procedure.empty() || org.empty() ||
-            data.openRun(org, c.system))
-            return false;
-        Run r;
-        r.id = c.id;
-        r.procedure = c.procedure;
-        r.system = c.system;
-        r.org = org;
-        r.target = c.target;
-        r.startedAt = r.updatedAt = now;
-        data.runs.push_back(std::move(r));
-        return true;
-    }
-    case Change::Kind::UpdateRun:
-        if (it == data.runs.end() || !it->open() || !isStringObject(c.fields)) return false;
-        if (it->done == c.done && it->values == c.fields && it->target == c.target) return false;
-        it->done = c.done;
-        it->values = c.fields;
-        it->target = c.target;
-        it->updatedAt = now;
-        return true;
-    case Change::Kind::FinishRun: {
-        if (it == data.runs.end() || !it->open() || c.target.empty() || !isStringObject(c.fields))
-            return false;
-        if (!saveRunValues(data, *it, c, now)) return false;
-        it->finishedAt = it->updatedAt = now;
-        it->savedEntry = c.target;
-        it->target = c.target;
-        it->values = json::object(); // they are in the entry now; the history keeps dates only
-        return true;
-    }
-    case Change::Kind::RemoveRun:
-        if (it == data.runs.end()) return false;
-        data.runs.erase(it);
-        return true;
-    default:
+bool apply(Data& data, const change::StartRun& c, std::int64_t now) {
+    if (findRun(data, c.id) != data.runs.end() || c.id.empty() || c.procedure.empty() || c.org.empty() ||
+        data.openRun(c.org, c.system))
         return false;
-    }
+    Run r;
+    r.id = c.id;
+    r.procedure = c.procedure;
+    r.system = c.system;
+    r.org = c.org;
+    r.target = c.target;
+    r.startedAt = r.updatedAt = now;
+    data.runs.push_back(std::move(r));
+    return true;
+}
+
+bool apply(Data& data, const change::UpdateRun& c, std::int64_t now) {
+    const auto it = findRun(data, c.id);
+    if (it == data.runs.end() || !it->open() || !isStringObject(c.values)) return false;
+    if (it->done == c.done && it->values == c.values && it->target == c.target) return false;
+    it->done = c.done;
+    it->values = c.values;
+    it->target = c.target;
+    it->updatedAt = now;
+    return true;
+}
+
+bool apply(Data& data, const change::FinishRun& c, std::int64_t now) {
+    const auto it = findRun(data, c.id);
+    if (it == data.runs.end() || !it->open() || c.target.empty() || !isStringObject(c.values)) return false;
+    if (!saveRunValues(data, *it, c, now)) return false;
+    // saveRunValues may have added an entry, not a run, so `it` still points at the run.
+    it->finishedAt = it->updatedAt = now;
+    it->savedEntry = c.target;
+    it->target = c.target;
+    it->values = json::object(); // they are in the entry now; the history keeps dates only
+    return true;
+}
+
+bool apply(Data& data, const change::RemoveRun& c, std::int64_t) {
+    const auto it = findRun(data, c.id);
+    if (it == data.runs.end()) return false;
+    data.runs.erase(it);
+    return true;
 }
 
 } // namespace ts::vault

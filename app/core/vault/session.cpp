@@ -269,7 +269,8 @@ void Session::onSaved(SaveOutcome outcome, const std::string& error) {
         noteSeen(keys_->header);
         // Rewriting an old kept generation after unlock is housekeeping the user did not ask for.
         const bool quiet = !done.rekeyed && !done.change;
-        const bool newCode = done.change && done.change->kind == Change::Kind::ReplaceInstallationKey;
+        const auto* key = done.change ? std::get_if<change::SetInstallationKey>(&*done.change) : nullptr;
+        const bool newCode = key && key->replace;
         const Str said = !done.rekeyed ? Str::MsgSaved
                          : newCode     ? Str::MsgPassphraseChangedNewCode
                                        : Str::MsgPassphraseChanged;

@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/crypto/crypto.h"
 #include "core/strings.h"
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 #include "core/vault/storage.h"
 #include "core/vault/vault_file.h"

@@ -1,6 +1,7 @@
 #include "core/vault/warm_up.h"
 
 #include "core/crypto/crypto.h"
+#include "core/vault/change.h"
 #include "core/vault/model.h"
 #include "core/vault/vault_file.h"
 
@@ -52,7 +53,7 @@ bool warmUp(std::size_t entries) {
     crypto::Bytes file;
     for (int i = 0; i < kSaves; ++i) {
         Data changed = data;
-        Change change;
+        change::UpsertEntry change;
         change.id = "warm-up-" + std::to_string(static_cast<std::size_t>(i) % entries);
         change.fields = data.entries.front().fields;
         change.fields["token"] = "9f8fad5b-d9cb-469f-a165-70867728950e";

@@ -4,6 +4,7 @@
 #include "bench_entries.h" // tests/tools: the benchmark vaults' entries (bench-only, not in app/core)
 #include "core/bundle/bundle_file.h"
 #include "core/crypto/crypto.h"
+#include "core/vault/change.h"
 #include "core/vault/merge.h"
 #include "core/vault/model.h"
 #include "core/vault/vault_file.h"
@@ -47,7 +48,7 @@ EMSCRIPTEN_KEEPALIVE double ts_bench_export_import_ms(int entries) {
     std::mt19937 rng(20261128);
     int conflicts = 0;
     for (int i = 0; i < shared; i += 5, ++conflicts) {
-        vault::Change ours, theirs;
+        vault::change::UpsertEntry ours, theirs;
         ours.id = theirs.id = sender.entries[static_cast<std::size_t>(i)].id;
         ours.fields = theirs.fields = sender.entries[static_cast<std::size_t>(i)].fields;
         ours.fields["login"] = ours.fields["login"].get<std::string>() + "-2";
@@ -81,7 +82,7 @@ EMSCRIPTEN_KEEPALIVE double ts_bench_export_import_ms(int entries) {
             keptBoth += d == vault::Decision::KeepBoth;
             decisions[item.id] = d;
         }
-    const vault::Change change = vault::importChange(incoming, preview, decisions);
+    const vault::change::Import change = vault::importChange(incoming, preview, decisions);
     if (!vault::apply(mine, change, kNow)) return -1.0;
     const crypto::Bytes saved = vault::write(keys, 2, vault::serialize(mine));
     const double elapsed = emscripten_get_now() - t0;
