@@ -7,18 +7,32 @@ export async function focusedItem(app) {
   return (await app.items()).find((i) => i.focused) ?? null;
 }
 
-// Presses `key` (Tab by default; ArrowDown in a list) until the keyboard is on the widget with this
-// stable key. Fails after `max` presses: the widget cannot be reached that way.
-export async function tabTo(app, key, press = 'Tab', max = 150) {
+// Moves the keyboard to the widget with this stable key: with Tab, or Shift+Tab when the widget is
+// drawn before the one the keyboard is on (the seam lists widgets in drawing order, which is Tab's
+// order), or with `press` when given (ArrowDown in a list). After each press it waits for the focus
+// to move, read from the seam, not for a fixed time. Fails after `max` presses: the widget cannot be
+// reached that way.
+export async function tabTo(app, key, press = null, max = 150) {
   for (let n = 0; n <= max; n++) {
-    const f = await focusedItem(app);
+    const items = await app.items();
+    const f = items.find((i) => i.focused) ?? null;
     if (f && f.key === key) return f;
+    let k = press;
+    if (!k) {
+      const at = f ? items.indexOf(f) : -1, to = items.findIndex((i) => i.key === key && !i.disabled);
+      k = at >= 0 && to >= 0 && to < at ? 'Shift+Tab' : 'Tab';
+    }
     const frames = await app.frames();
-    await app.page.keyboard.press(press);
-    await until(async () => (await app.frames()) !== frames, `a frame after ${press}`);
-    await app.settle(40);
+    await app.page.keyboard.press(k);
+    // The focus moves within a frame or two of the press; a press that moves nothing (one widget
+    // only) is let go after a few frames.
+    await until(async () => {
+      const now = (await app.items()).find((i) => i.focused) ?? null;
+      return (now?.key ?? null) !== (f?.key ?? null) || (now === null && f === null && (await app.frames()) > frames) ||
+        (await app.frames()) > frames + 4;
+    }, `the focus to move after ${k}`);
   }
-  throw new Error(`${press} never reached ${key}; the keyboard is on ${JSON.stringify(await focusedItem(app))}`);
+  throw new Error(`${press ?? 'Tab'} never reached ${key}; the keyboard is on ${JSON.stringify(await focusedItem(app))}`);
 }
 
 // Presses a key on the focused widget and waits for the UI to settle.
