@@ -285,6 +285,7 @@ mergeInto(LibraryManager.library, {
       var top = [];
       var groups = Object.create(null); // dialog id -> group element
       var runKey = null, run = null;   // the tablist or listbox being filled
+      var runs = Object.create(null);  // each tablist or listbox of this frame, by its key
       var lastField = null;            // the text field an error message right after it describes
       var focusEl = null;
       for (var i = 0; i < items.length; i++) {
@@ -319,8 +320,13 @@ mergeInto(LibraryManager.library, {
           var rk = want + ':' + it.wid;
           if (runKey !== rk || !run) {
             runKey = rk;
-            run = TsMirror.group(rk, want, '', seen);
-            container.push(run);
+            // ImGui draws the chosen tab's content right after that tab, before the tabs after it:
+            // those join the tab list already placed before the content, which then follows it.
+            run = runs[rk];
+            if (!run) {
+              run = runs[rk] = TsMirror.group(rk, want, '', seen);
+              container.push(run);
+            }
           }
           run._tsKids.push(el);
         } else {
