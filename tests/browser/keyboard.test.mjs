@@ -19,8 +19,9 @@ const CONTENT = fileURLToPath(new URL('../../app/content/procedures/', import.me
 async function countMouse(app) {
   await app.page.evaluate(() => {
     window.__mouseEvents = 0;
+    // Trusted events only: the app's own download is an anchor's click() from script.
     for (const t of ['mousedown', 'mouseup', 'mousemove', 'click', 'pointerdown', 'wheel'])
-      window.addEventListener(t, () => { window.__mouseEvents += 1; }, true);
+      window.addEventListener(t, (e) => { if (e.isTrusted) window.__mouseEvents += 1; }, true);
   });
 }
 
