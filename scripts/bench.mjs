@@ -430,7 +430,10 @@ async function benchMirror(browser, url, buildDir) {
   const off = median(runs.off), on = median(runs.on), r = on / off;
   record(`frame while scrolling 10,000 entries, mirror on / off (medians, ms: ${round(on, 1)} / ${round(off, 1)})`,
     round(r), '×', '≤ 1.25×', r <= 1.25);
-  // A frame at 60 Hz has 16.7 ms: the mirror's share of it.
+  // On a frame of a few ms the ratio is noisy; what a person could see is time added to a 16.7 ms
+  // frame at 60 Hz.
+  record('frame while scrolling 10,000 entries, mirror on − off (medians, ms)', round(on - off, 1), 'ms', '≤ 2 ms', on - off <= 2);
+  // The mirror's own share of it.
   const m = median(runs.mirror);
   record('the mirror\'s own update per frame while scrolling (median ms)', round(m, 2), 'ms', '≤ 2 ms', m <= 2);
 }
