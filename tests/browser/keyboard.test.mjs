@@ -46,7 +46,7 @@ async function ringPixels(app, item) {
 }
 
 test('a whole journey with the keyboard alone: vault, organisation, entry, a procedure run to the end, lock', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 760 } });
   const app = await AppPage.open(context, env.url);
   await countMouse(app);
   const data = JSON.parse(await readFile(`${CONTENT}eis-export-token.json`, 'utf8'));
