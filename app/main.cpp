@@ -78,6 +78,7 @@ int main() {
     rt->files.onActivity = [rt] { rt->pacer.wake(); };
     rt->page.watchVisibility([rt](bool hidden) { rt->app->OnVisibility(hidden); });
     rt->page.watchUpdates([rt] { rt->app->OnUpdateReady(); });
+    rt->page.watchReducedMotion([rt](bool reduce) { rt->app->SetReducedMotion(reduce); });
     rt->session.start();
     // The first frame is drawn now rather than on the next animation frame: the page can show it
     // one frame sooner.

@@ -74,6 +74,28 @@ mergeInto(LibraryManager.library, {
         return;
       }
       if (onToggle && (e.key === 'Enter' || e.key === ' ')) e.stopImmediatePropagation();
+      // Shift+Tab on the app's first widget leaves the app for the page's button before it, as it
+      // leaves the first control of any part of a page (GLFW would keep it: ImGui wraps to the last).
+      if (e.key === 'Tab' && e.shiftKey && e.type === 'keydown' && TsMirror.atAppStart()) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        TsMirror.toggle.focus();
+        Module['_ts_mirror_request'](0, 0, 3); // the app hides its ring: the next Tab in starts there
+      }
+    },
+
+    // Whether the app's keyboard focus is on the first widget it drew (the seam lists them in
+    // drawing order, which is Tab's).
+    atAppStart: function () {
+      var seam = window.tokensafe;
+      if (!seam || !seam.ready) return false;
+      var items = seam.items();
+      for (var i = 0; i < items.length; i++) {
+        var it = items[i];
+        if (it.kind === 'text' || !it.id || it.disabled) continue;
+        return !!it.focused;
+      }
+      return false;
     },
 
     setOn: function (on, save) {
@@ -263,6 +285,7 @@ mergeInto(LibraryManager.library, {
       var top = [];
       var groups = Object.create(null); // dialog id -> group element
       var runKey = null, run = null;   // the tablist or listbox being filled
+      var runs = Object.create(null);  // each tablist or listbox of this frame, by its key
       var lastField = null;            // the text field an error message right after it describes
       var focusEl = null;
       for (var i = 0; i < items.length; i++) {
@@ -297,8 +320,13 @@ mergeInto(LibraryManager.library, {
           var rk = want + ':' + it.wid;
           if (runKey !== rk || !run) {
             runKey = rk;
-            run = TsMirror.group(rk, want, '', seen);
-            container.push(run);
+            // ImGui draws the chosen tab's content right after that tab, before the tabs after it:
+            // those join the tab list already placed before the content, which then follows it.
+            run = runs[rk];
+            if (!run) {
+              run = runs[rk] = TsMirror.group(rk, want, '', seen);
+              container.push(run);
+            }
           }
           run._tsKids.push(el);
         } else {

@@ -107,6 +107,13 @@ mergeInto(LibraryManager.library, {
       }
     }, true);
   },
+  // The person's "reduce motion" choice (system settings), now and whenever it changes.
+  ts_page_watch_motion: function () {
+    var query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    var tell = function () { Module['_ts_on_reduced_motion'](query.matches ? 1 : 0); };
+    query.addEventListener('change', tell);
+    tell();
+  },
 });
 
 mergeInto(LibraryManager.library, {

@@ -24,6 +24,10 @@ Settings parseSettings(std::string_view text) {
             if (const std::optional<int> d = intOf(value))
                 for (int choice : kBackupReminderChoices)
                     if (*d == choice) s.backupReminderDays = *d;
+        } else if (key == "textSizePercent") {
+            if (const std::optional<int> p = intOf(value))
+                for (int choice : kTextSizeChoices)
+                    if (*p == choice) s.textSizePercent = *p;
         } else if (key != "version") {
             s.unknown[key] = value;
         }
@@ -38,6 +42,7 @@ std::string serializeSettings(const Settings& s) {
     j["workstation"] = s.workstation;
     j["autoLockMinutes"] = s.autoLockMinutes;
     j["backupReminderDays"] = s.backupReminderDays;
+    j["textSizePercent"] = s.textSizePercent;
     return j.dump();
 }
 

@@ -66,6 +66,9 @@ constexpr Entry kTable[] = {
 
     {Str::SettingsTitle, "Настройки", "Settings"},
     {Str::SettingsLanguage, "Язык интерфейса", "Interface language"},
+    {Str::SettingsTextSize, "Размер текста", "Text size"},
+    {Str::SettingsTextSizeHint, "Текст и всё вокруг него крупнее; хранится в этом браузере.",
+     "Text and everything around it larger; kept in this browser."},
     {Str::SettingsWorkstation, "Название рабочего места", "Workstation name"},
     {Str::SettingsWorkstationHint,
      "Подписывает пакеты переноса, чтобы получатель видел, откуда они пришли. Это не секрет.",

@@ -52,6 +52,8 @@ enum class Str : std::uint16_t {
     // Settings screen
     SettingsTitle,
     SettingsLanguage,
+    SettingsTextSize,
+    SettingsTextSizeHint,
     SettingsWorkstation,
     SettingsWorkstationHint,
     SettingsSave,

@@ -15,8 +15,9 @@ class ScreenReaderMirror {
     struct Request {
         std::uint32_t item = 0, window = 0; // ImGui ids, as the seam records them
         // The key pressed on the item once it has the focus: none (just move the focus there), Space
-        // (press a button, tick a box) or Enter (start editing a text field).
-        enum class Press : std::uint8_t { None, Space, Enter } press = Press::None;
+        // (press a button, tick a box) or Enter (start editing a text field). Leave: the keyboard
+        // went from the app back to the page (Shift+Tab on its first widget); no item.
+        enum class Press : std::uint8_t { None, Space, Enter, Leave } press = Press::None;
     };
     virtual ~ScreenReaderMirror() = default;
     // The texts the page's own controls need, in the user's language (a JSON object).

@@ -64,6 +64,12 @@ App::App(Services services, TestSeam& seam, ScreenReaderMirror* mirror)
     });
 }
 
+void App::SetReducedMotion(bool reduce) {
+    state_.reducedMotion = reduce;
+    ImGui::GetIO().ConfigInputTextCursorBlink = !reduce;
+    services_.pacer.wake();
+}
+
 void App::OnUpdateReady() {
     state_.updateReady = true;
     state_.status.say({}, Str::UpdateReady);
@@ -183,10 +189,15 @@ void App::Tick(Window& window, double now) {
         pacer.wakeAt(savingSince_ + kSavePauseSeconds); // the owed frames are kept for then
         return;
     }
+    // A new text size (the settings screen) is applied between frames: the atlas cannot change
+    // while one is being built.
+    const float textScale = static_cast<float>(state_.settings.textSizePercent) / 100.0f;
+    if (textScale != fonts_.builtForScale) pacer.wake();
     if (!pacer.shouldRender(now)) return;
 
     const double frameStart = services_.clock.elapsedMillis();
-    if (fonts_.ensure(window.dpr())) window.reloadFontTexture();
+    if (textScale != fonts_.builtForScale) ApplyTheme(textScale);
+    if (fonts_.ensure(window.dpr(), textScale)) window.reloadFontTexture();
     // ImGui applies one change of a button or key per frame (a press and its release in one frame
     // would be lost), so input that arrived together — a click is both — is worked through in
     // frames built back to back; a slow action's progress frame follows the one that started it.
@@ -208,13 +219,15 @@ void App::Tick(Window& window, double now) {
     lastFrameMs_ = services_.clock.elapsedMillis() - frameStart; // for scripts/bench.sh
 
     const ImGuiIO& io = ImGui::GetIO();
-    pacer.afterFrame(now, InputHeld(), io.WantTextInput);
+    pacer.afterFrame(now, InputHeld(), io.WantTextInput && io.ConfigInputTextCursorBlink);
     pacer.wakeAt(lock_.nextCheck() / 1000.0); // re-declares the lock's timer for this frame
     if (state_.copied) pacer.wakeAt(state_.copied->clearAt);
     std::string items = recorder_.itemsJson(), state = StateJson();
     if (mirror_) {
+        const double mirrorStart = services_.clock.elapsedMillis();
         UpdateMirrorTexts();
         mirror_->frameDrawn(items, state);
+        lastMirrorMs_ = services_.clock.elapsedMillis() - mirrorStart; // published with the next frame
     }
     seam_.publish(std::move(items), std::move(state), frames_);
 }
@@ -236,6 +249,12 @@ void App::TakeMirrorRequest() {
     const auto r = mirror_ ? mirror_->takeRequest() : std::nullopt;
     if (!r) return;
     ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (r->press == ScreenReaderMirror::Request::Press::Leave) {
+        // No ring while the keyboard is outside; ImGui keeps its place, and Tab back in (with no
+        // ring shown) resumes on that widget rather than the one after it.
+        g.NavDisableHighlight = true;
+        return;
+    }
     ImGuiWindow* window = ImGui::FindWindowByID(r->window);
     if (!window || !window->WasActive) return; // drawn no more since the mirror showed it
     // What Tab would do to reach the item: a text field being edited lets go (else the key pressed
@@ -311,7 +330,7 @@ void App::DrawFrame() {
 
     BeginRegion("content", ImVec2(0, -StatusBarHeight()), ImGuiChildFlags_None,
                 ImGuiWindowFlags_NoBackground);
-    const float maxWidth = 1100.0f; // long lines are hard to read on wide monitors
+    const float maxWidth = Px(1100.0f); // long lines are hard to read on wide monitors
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > maxWidth) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - maxWidth) / 2);
     ImGui::BeginGroup();
@@ -386,6 +405,12 @@ static const char* persistenceName(vault::Persistence p) {
 }
 
 std::string App::StateJson() const {
+    // The body text's size in CSS pixels as rasterised in the atlas and as drawn: equal when the
+    // text size is built into the fonts rather than scaled up from a smaller bitmap.
+    const float dpr = fonts_.builtForDpr > 0 ? fonts_.builtForDpr : 1.0f;
+    const nlohmann::json textPx = {
+        {"atlas", fonts_.body ? fonts_.body->FontSize / dpr : 0.0f},
+        {"drawn", fonts_.body ? fonts_.body->FontSize * ImGui::GetIO().FontGlobalScale : 0.0f}};
     const vault::Session& session = services_.session;
     const Message& said = state_.status.message();
     std::string message = tr(said.text, state_.settings.language).data();
@@ -406,7 +431,10 @@ std::string App::StateJson() const {
         {"persistence", persistenceName(session.persistence())},
         {"filePage", services_.filePage},
         {"updateReady", state_.updateReady},
+        {"reducedMotion", state_.reducedMotion},
+        {"textPx", textPx},
         {"frameMs", lastFrameMs_},
+        {"mirrorMs", lastMirrorMs_},
         {"presenting", procedures_.presentation.procedure},
         {"slide", procedures_.presentation.slide},
         {"unlockRetryInMs",

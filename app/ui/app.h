@@ -37,6 +37,9 @@ class App {
     void OnStorageActivity();
     // The tab was hidden or shown (a hidden tab locks after kHiddenLockMinutes).
     void OnVisibility(bool hidden);
+    // The person asked their system for less motion (prefers-reduced-motion): the text cursor stops
+    // blinking and the busy bar stands still.
+    void SetReducedMotion(bool reduce);
     // The service worker has a new version waiting: announce it, offer the reload, apply nothing.
     void OnUpdateReady();
 
@@ -74,7 +77,8 @@ class App {
     TransferScreen transfer_;
     std::uint64_t frames_ = 0;
     double now_ = 0;
-    double lastFrameMs_ = 0; // CPU time of the last frame drawn, read by the benchmarks
+    double lastFrameMs_ = 0;  // CPU time of the last frame drawn, read by the benchmarks
+    double lastMirrorMs_ = 0; // of the screen-reader mirror's update after the frame before
     LockPolicy lock_{services_.clock};
     unsigned visibilitySpell_ = 0; // counts visibility changes: a hidden tab's timer belongs to one
     bool wasUnlocked_ = false;

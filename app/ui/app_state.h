@@ -37,6 +37,7 @@ struct AppState {
     StatusLine status;
     bool lockRequested = false; // by a button or Ctrl+L; App locks after the frame
     bool updateReady = false;   // a new version waits: the status bar offers the reload
+    bool reducedMotion = false; // prefers-reduced-motion: nothing moves by itself
     // A slow action (ui/slow_action.h) was started: its progress is built at once, in the same pass;
     // then it was drawn: the action runs as soon as the browser has shown it, not a refresh later.
     bool slowActionStarted = false;

@@ -3,6 +3,7 @@
 #include "core/crypto/secret.h"
 #include "core/vault/org_choice.h"
 #include "core/vault/session.h"
+#include "ui/palette.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -90,7 +91,7 @@ void EntriesPanel::DrawKindPicker(UiContext& ui) {
 void EntriesPanel::DrawEntries(UiContext& ui) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool stacked = narrow(avail); // on a narrow window the list sits above the editor
-    BeginRegion("entries-list", ImVec2(stacked ? avail : 330.0f, stacked ? 240.0f : 0.0f),
+    BeginRegion("entries-list", ImVec2(stacked ? avail : Px(330.0f), stacked ? Px(240.0f) : 0.0f),
                 ImGuiChildFlags_Border);
     if (Button(ui, Str::EntriesNew, "entry-new")) ImGui::OpenPopup(kPickerPopup);
     DrawKindPicker(ui);
@@ -128,7 +129,7 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
     ImGui::Separator();
     DrawList(ui);
     ImGui::EndChild();
-    if (!stacked) ImGui::SameLine(0, 20);
+    if (!stacked) ImGui::SameLine(0, Px(20));
     BeginRegion("entry-editor", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     if (!editor.id.empty()) editor.Draw(ui);
     ImGui::EndChild();
@@ -192,8 +193,8 @@ void EntriesPanel::DrawRows(UiContext& ui) {
             const bool alert = due && due->level != kinds::Due::Level::Ok;
             if (alert)
                 ImGui::PushStyleColor(ImGuiCol_Text, due->level == kinds::Due::Level::Expired
-                                                         ? ImVec4(0.72f, 0.08f, 0.08f, 1.0f)
-                                                         : ImVec4(0.62f, 0.36f, 0.0f, 1.0f));
+                                                         ? palette::kExpired
+                                                         : palette::kExpiring);
             if (ImGui::Selectable((name + "###entry-" + e.id).c_str(), editor.id == e.id)) editor.Load(e);
             if (scrollToSelection_ && editor.id == e.id) {
                 ImGui::SetScrollHereY();

@@ -91,7 +91,7 @@ void EntryEditor::Wipe() {
 
 void EntryEditor::DrawOrganisation(UiContext& ui) {
     Text(ui, ui.t(Str::FieldOrganisation));
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 600.0f));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Px(600.0f)));
     OrganisationCombo(ui, "entry-org", "org-", org, Str::NoOrganisation);
 }
 
@@ -188,7 +188,7 @@ void EntryEditor::DrawFields(UiContext& ui, const vault::Entry* entry) {
     DrawOtherFields(ui);
     if (kind().expiry.rule != kinds::Expiry::Rule::None) {
         if (TextField(ui, Str::FieldLeadDays, "entry-lead-days", leadText,
-                      std::min(ImGui::GetContentRegionAvail().x, 600.0f)) ||
+                      std::min(ImGui::GetContentRegionAvail().x, Px(600.0f))) ||
             errors.count("#lead")) {
             if (kinds::parseLeadDays(leadText))
                 errors.erase("#lead");

@@ -1,5 +1,6 @@
 #include "ui/expiry_badge.h"
 
+#include "ui/palette.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -17,9 +18,9 @@ std::string DueText(UiContext& ui, const kinds::Due& due) {
 }
 
 void ExpiryBadge(UiContext& ui, const kinds::Due& due) {
-    const ImVec4 color = due.level == kinds::Due::Level::Expired ? ImVec4(0.72f, 0.08f, 0.08f, 1.0f)
-                         : due.level == kinds::Due::Level::Soon  ? ImVec4(0.62f, 0.36f, 0.0f, 1.0f)
-                                                                 : ImVec4(0.15f, 0.45f, 0.2f, 1.0f);
+    const ImVec4 color = due.level == kinds::Due::Level::Expired ? palette::kExpired
+                         : due.level == kinds::Due::Level::Soon  ? palette::kExpiring
+                                                                 : palette::kValid;
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     Text(ui, DueText(ui, due));
     ImGui::PopStyleColor();

@@ -125,7 +125,7 @@ void ExportPanel::DrawProtection(UiContext& ui) {
         return;
     }
     TextMuted(ui, ui.t(Str::ExportCodeHint));
-    TextField(ui, Str::FieldReceivingCode, "export-code", code, 560.0f);
+    TextField(ui, Str::FieldReceivingCode, "export-code", code, Px(560.0f));
     if (code.empty()) return;
     bundle::BundleError e = bundle::BundleError::None;
     if (const std::optional<bundle::PublicKey> key = bundle::parseReceivingCode(code, e)) {

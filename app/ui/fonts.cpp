@@ -6,10 +6,15 @@
 namespace ts::ui {
 namespace {
 constexpr float kBodyPx = 16.0f, kHeadingPx = 21.0f, kTitlePx = 30.0f;
+float gTextScale = 1.0f;
 } // namespace
 
-bool Fonts::ensure(float dpr) {
-    if (dpr == builtForDpr) return false;
+float TextScale() {
+    return gTextScale;
+}
+
+bool Fonts::ensure(float dpr, float scale) {
+    if (dpr == builtForDpr && scale == builtForScale) return false;
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig cfg;
@@ -18,8 +23,8 @@ bool Fonts::ensure(float dpr) {
     cfg.OversampleV = 1;
     auto add = [&](float px) {
         return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(assets::kUiFontTtf),
-                                              static_cast<int>(assets::kUiFontTtfSize), px * dpr, &cfg,
-                                              assets::kUiGlyphRanges);
+                                              static_cast<int>(assets::kUiFontTtfSize), px * scale * dpr,
+                                              &cfg, assets::kUiGlyphRanges);
     };
     body = add(kBodyPx);
     heading = add(kHeadingPx);
@@ -27,6 +32,8 @@ bool Fonts::ensure(float dpr) {
     io.Fonts->Build();
     io.FontGlobalScale = 1.0f / dpr;
     builtForDpr = dpr;
+    builtForScale = scale;
+    gTextScale = scale;
     return true;
 }
 

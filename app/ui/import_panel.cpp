@@ -403,7 +403,7 @@ void ImportPanel::DrawPreview(UiContext& ui) {
     }
     if (rowsLang != lang) MakeRows(ui.services.session.data(), lang);
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2;
-    BeginRegion("import-preview", ImVec2(0, std::max(160.0f, ImGui::GetContentRegionAvail().y - footer)),
+    BeginRegion("import-preview", ImVec2(0, std::max(Px(160.0f), ImGui::GetContentRegionAvail().y - footer)),
                 ImGuiChildFlags_Border);
     if (rowHeights.size() != rows.size()) { // until drawn: a line, the differences, a conflict's choices
         const float line = ImGui::GetTextLineHeightWithSpacing();

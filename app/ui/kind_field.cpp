@@ -20,7 +20,7 @@ void DrawKindField(UiContext& ui, const kinds::Field& f, std::string& value,
                    std::map<std::string, Str>& errors, std::set<std::string>& revealed) {
     const Lang lang = ui.state.settings.language;
     Text(ui, f.label.in(lang) + (f.required ? " *" : ""));
-    const float w = std::min(ImGui::GetContentRegionAvail().x - (f.secret ? 230.0f : 0.0f), 600.0f);
+    const float w = std::min(ImGui::GetContentRegionAvail().x - (f.secret ? Px(230.0f) : 0.0f), Px(600.0f));
     ImGui::SetNextItemWidth(w);
     const std::string id = "###" + key("field-", f.id);
     bool edited = false;

@@ -44,7 +44,7 @@ void OrganisationsPanel::Draw(UiContext& ui) {
 
 void OrganisationsPanel::DrawForm(UiContext& ui) {
     vault::Session& session = ui.services.session;
-    const float w = std::min(ImGui::GetContentRegionAvail().x, 520.0f);
+    const float w = std::min(ImGui::GetContentRegionAvail().x, Px(520.0f));
     if (TextField(ui, Str::OrgName, "org-name", name, w) || errors.count("name")) {
         if (name.empty())
             errors["name"] = Str::ErrOrgName;

@@ -35,7 +35,7 @@ void DrawTitleSlide(UiContext& ui, const procedures::Procedure& p) {
 void DrawStepSlide(UiContext& ui, const procedures::Step& s) {
     const Lang lang = ui.state.settings.language;
     const float w = ImGui::GetContentRegionAvail().x;
-    const bool wide = w > 1100.0f;
+    const bool wide = w > Px(1100.0f);
     const float textW = wide ? w * 0.36f : w;
     BeginRegion("slide-text", ImVec2(textW, wide ? 0.0f : ImGui::GetContentRegionAvail().y * 0.42f),
                 ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
@@ -47,7 +47,7 @@ void DrawStepSlide(UiContext& ui, const procedures::Step& s) {
         WarningText(ui, s.warning.in(lang), ui.fonts.heading);
     }
     ImGui::EndChild();
-    if (wide) ImGui::SameLine(0, 32.0f);
+    if (wide) ImGui::SameLine(0, Px(32.0f));
     BeginRegion("slide-picture", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     DrawMockup(ui, s.screen, ImGui::GetContentRegionAvail().x - 30.0f, 20.0f,
                ("mockup-present-" + s.id).c_str());

@@ -51,7 +51,7 @@ void ProceduresScreen::Draw(UiContext& ui) {
     ImGui::Spacing();
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool stacked = narrow(avail);
-    DrawList(ui, stacked ? avail : 280.0f);
+    DrawList(ui, stacked ? avail : Px(280.0f));
     if (!stacked) ImGui::SameLine();
     BeginRegion("procedure", ImVec2(0, 0), ImGuiChildFlags_None);
     if (const Procedure* p = lib.find(selected)) {
@@ -154,7 +154,7 @@ void ProceduresScreen::DrawSteps(UiContext& ui, const Procedure& p) {
     Text(ui, s.text.in(lang));
     if (!s.warning.ru.empty()) WarningText(ui, s.warning.in(lang));
     ImGui::Spacing();
-    DrawMockup(ui, s.screen, std::min(ImGui::GetContentRegionAvail().x - 20.0f, 780.0f), 14.0f,
+    DrawMockup(ui, s.screen, std::min(ImGui::GetContentRegionAvail().x - Px(20.0f), Px(780.0f)), Px(14.0f),
                ("mockup-" + s.id).c_str());
     DrawCallouts(ui, s.screen);
     ImGui::Spacing();

@@ -1,5 +1,6 @@
 #include "ui/quiz_panel.h"
 
+#include "ui/palette.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -111,8 +112,7 @@ void QuizPanel::Draw(UiContext& ui, const procedures::Procedure& p) {
             continue;
         }
         const bool right = chosen[i] == q.answer;
-        ImGui::PushStyleColor(ImGuiCol_Text,
-                              right ? ImVec4(0.10f, 0.45f, 0.15f, 1.0f) : ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Text, right ? palette::kRight : palette::kError);
         Text(ui, right ? std::string(ui.t(Str::QuizRight))
                        : fill(ui.t(Str::QuizWrong),
                               {{"answer", q.options[static_cast<std::size_t>(q.answer)].in(lang)}}));

@@ -126,7 +126,7 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
     org = vault::suggestOrganisation(data, kind ? std::string_view(kind->country) : std::string_view(), org,
                                      true);
     Text(ui, ui.t(Str::FieldOrganisation));
-    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
+    ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Px(480.0f)));
     // An explicit «В новую запись» stays so for another organisation; otherwise the target follows
     // the organisation, and an existing entry as the target is said below.
     if (OrganisationCombo(ui, "run-org", "run-org-", org) && target != "-") target.clear();
@@ -135,7 +135,7 @@ void RunPanel::DrawStart(UiContext& ui, const Procedure& p) {
     if (kind) {
         Text(ui, ui.t(Str::RunTarget));
         const vault::Entry* current = data.find(chosen);
-        ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 480.0f));
+        ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, Px(480.0f)));
         if (BeginCombo(ui, ui.t(Str::RunTarget), "run-target",
                        current ? entryLabel(ui, *kind, *current).c_str() : ui.t(Str::RunTargetNew))) {
             // An explicit "new" is remembered as a target that matches no entry.
@@ -252,15 +252,16 @@ void RunPanel::DrawChecklist(UiContext& ui, const Procedure& p, const vault::Run
     const std::string progress =
         fill(ui.t(Str::RunProgress), {{"done", std::to_string(ticked)}, {"total", std::to_string(total)}});
     const float fraction = total ? static_cast<float>(ticked) / static_cast<float>(total) : 0.0f;
-    ImGui::ProgressBar(fraction, ImVec2(std::min(ImGui::GetContentRegionAvail().x, 480.0f), 0),
+    ImGui::ProgressBar(fraction, ImVec2(std::min(ImGui::GetContentRegionAvail().x, Px(480.0f)), 0),
                        progress.c_str());
     ui.seam.addProgress(progress, fraction);
 
     // The steps as a checklist at the left, the chosen step at the right.
-    const float listW = narrow(ImGui::GetContentRegionAvail().x) ? ImGui::GetContentRegionAvail().x : 300.0f;
+    const float listW =
+        narrow(ImGui::GetContentRegionAvail().x) ? ImGui::GetContentRegionAvail().x : Px(300.0f);
     BeginRegion("run-steps",
                 ImVec2(listW, narrow(ImGui::GetContentRegionAvail().x)
-                                  ? 220.0f
+                                  ? Px(220.0f)
                                   : -ImGui::GetFrameHeightWithSpacing() * 2.2f),
                 ImGuiChildFlags_Border);
     for (int i = 0; i < total; ++i) {
@@ -303,7 +304,7 @@ void RunPanel::DrawStep(UiContext& ui, const Procedure& p, const kinds::Kind& ki
     if (Button(ui, isDone ? Str::ButtonStepUndo : Str::ButtonStepDone, "run-tick"))
         Toggle(ui, p, kind, current);
     ImGui::Spacing();
-    DrawMockup(ui, s.screen, std::min(ImGui::GetContentRegionAvail().x - 20.0f, 760.0f), 14.0f,
+    DrawMockup(ui, s.screen, std::min(ImGui::GetContentRegionAvail().x - Px(20.0f), Px(760.0f)), Px(14.0f),
                ("mockup-run-" + s.id).c_str());
     DrawCallouts(ui, s.screen);
     pictures.Draw(ui, p.id, s.id);

@@ -9,6 +9,14 @@
 namespace ts::ui {
 namespace {
 
+// Whether an item in view runs past its window's left or right edge. (A part of a screen scrolled
+// out of view has a clip rectangle of no height, and what is in it is not in view.) Half a pixel of
+// slack: ImGui rounds a window's clip rectangle, not the items in it.
+bool cutAtSide(const ImRect& item, const ImRect& clip) {
+    const bool inView = clip.Max.y > clip.Min.y && item.Max.y > clip.Min.y && item.Min.y < clip.Max.y;
+    return inView && (item.Min.x < clip.Min.x - 0.5f || item.Max.x > clip.Max.x + 0.5f);
+}
+
 std::string_view visibleLabel(std::string_view label) {
     const auto cut = label.find("##");
     return cut == std::string_view::npos ? label : label.substr(0, cut);
@@ -113,6 +121,7 @@ void SeamRecorder::addItem(ImGuiContext& g, ImGuiID id, const Pending& rect, std
     if (w && !isWindow) {
         const ImRect& clip = w->ClipRect;
         item.clipped = rect.bb.Min.y < clip.Min.y || rect.bb.Max.y > clip.Max.y;
+        item.cutAtSide = cutAtSide(rect.bb, clip);
         ImRect shown = rect.bb;
         shown.ClipWithFull(clip);
         item.shownMin = shown.Min;
@@ -128,6 +137,7 @@ void SeamRecorder::fillPlace(SeamItem& item) const {
     item.dialog = dialogOf(w);
     item.min = item.shownMin = ImGui::GetItemRectMin();
     item.max = item.shownMax = ImGui::GetItemRectMax();
+    if (w) item.cutAtSide = cutAtSide(ImRect(item.min, item.max), w->ClipRect);
 }
 
 void SeamRecorder::addText(std::string_view text) {
@@ -205,6 +215,7 @@ std::string SeamRecorder::itemsJson() const {
                             {"h", i.max.y - i.min.y},
                             {"disabled", i.disabled},
                             {"clipped", i.clipped},
+                            {"cutAtSide", i.cutAtSide},
                             {"checked", i.checked},
                             // where a click lands on the item: the middle of the part that shows
                             {"cx", (i.shownMin.x + i.shownMax.x) / 2},

@@ -25,7 +25,8 @@ struct SeamItem {
     // Cut off at its window's top or bottom edge (scrolled partly out of view): scrolling shows it.
     // A label too wide for its column is cut at the side instead, and is clicked where it shows.
     bool clipped = false;
-    ImVec2 shownMin, shownMax;         // the part inside its window's clip rectangle
+    bool cutAtSide = false;    // runs past its window's left or right edge: text too large for its place
+    ImVec2 shownMin, shownMax; // the part inside its window's clip rectangle
     std::optional<std::string> value;  // text fields that are not secret
     std::optional<std::size_t> length; // secret fields: how many bytes were typed, never what
     std::size_t chars = 0;             // ... and how many characters, for a screen reader to say

@@ -25,9 +25,20 @@ void SettingsScreen::Draw(UiContext& ui) {
     if (Choice(ui, tr(Str::LanguageName, Lang::En), "settings-lang-en", cur == Lang::En))
         SwitchLanguage(ui, Lang::En);
     ImGui::Spacing();
+
+    Text(ui, ui.t(Str::SettingsTextSize), ui.fonts.heading);
+    const auto percent = [](int p) { return std::to_string(p) + " %"; };
+    if (const auto p =
+            ChoiceRow(ui, kTextSizeChoices, ui.state.settings.textSizePercent, "text-size-", percent)) {
+        Settings next = ui.state.settings;
+        next.textSizePercent = *p;
+        SaveSettings(ui, next, Str::MsgSettingsSaved);
+    }
+    TextMuted(ui, ui.t(Str::SettingsTextSizeHint));
+    ImGui::Spacing();
     ImGui::Spacing();
 
-    const float fieldWidth = std::min(ImGui::GetContentRegionAvail().x, 480.0f);
+    const float fieldWidth = std::min(ImGui::GetContentRegionAvail().x, Px(480.0f));
     if (TextField(ui, Str::SettingsWorkstation, "workstation", workstationDraft, fieldWidth))
         error = validateWorkstation(workstationDraft);
     TextMuted(ui, ui.t(Str::SettingsWorkstationHint));

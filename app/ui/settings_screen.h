@@ -1,4 +1,4 @@
-// Settings that are not secret: the interface language and the workstation's name.
+// Settings that are not secret: the interface language, text size and the workstation's name.
 #pragma once
 
 #include "ui/security_settings.h"

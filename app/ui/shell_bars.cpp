@@ -1,6 +1,7 @@
 #include "ui/shell_bars.h"
 
 #include "core/vault/session.h"
+#include "ui/palette.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -29,40 +30,38 @@ void DrawTopBar(UiContext& ui) {
     ImGui::AlignTextToFramePadding();
     Text(ui, ui.t(Str::AppName));
     ImGui::PopFont();
-    ImGui::SameLine(0, 24);
-    if (Choice(ui, ui.t(Str::NavHome), "nav-home", ui.state.screen == Screen::Home)) {
-        ui.state.screen = Screen::Home;
-    }
-    ImGui::SameLine();
-    if (Choice(ui, ui.t(Str::NavVault), "nav-vault", ui.state.screen == Screen::Vault)) {
-        ui.state.screen = Screen::Vault;
-    }
-    ImGui::SameLine();
-    if (Choice(ui, ui.t(Str::NavProcedures), "nav-procedures", ui.state.screen == Screen::Procedures)) {
-        ui.state.screen = Screen::Procedures;
-    }
-    ImGui::SameLine();
-    if (Choice(ui, ui.t(Str::NavTransfer), "nav-transfer", ui.state.screen == Screen::Transfer)) {
-        ui.state.screen = Screen::Transfer;
-    }
-    ImGui::SameLine();
-    if (Choice(ui, ui.t(Str::NavSettings), "nav-settings", ui.state.screen == Screen::Settings)) {
-        ui.state.screen = Screen::Settings;
+    // At a large text size the bar wraps: each button goes to the next line when it does not fit.
+    struct Nav {
+        Str label;
+        const char* key;
+        Screen screen;
+    };
+    static constexpr Nav kNav[] = {{Str::NavHome, "nav-home", Screen::Home},
+                                   {Str::NavVault, "nav-vault", Screen::Vault},
+                                   {Str::NavProcedures, "nav-procedures", Screen::Procedures},
+                                   {Str::NavTransfer, "nav-transfer", Screen::Transfer},
+                                   {Str::NavSettings, "nav-settings", Screen::Settings}};
+    for (const Nav& n : kNav) {
+        SameLineIfFits(ButtonWidth(ui.t(n.label)), &n == kNav ? Px(24) : -1.0f);
+        if (Choice(ui, ui.t(n.label), n.key, ui.state.screen == n.screen)) ui.state.screen = n.screen;
     }
 
     if (ui.services.session.state() == vault::Session::State::Unlocked) {
-        ImGui::SameLine(0, 24);
+        SameLineIfFits(ButtonWidth(ui.t(Str::ButtonLock)), Px(24));
         if (Button(ui, Str::ButtonLock, "lock")) ui.state.lockRequested = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.t(Str::LockHint));
     }
 
-    // The language switch sits at the right edge, each language named in itself.
+    // The language switch sits at the right edge (of the next line when this one is full), each
+    // language named in itself.
     const char* ru = tr(Str::LanguageName, Lang::Ru).data();
     const char* en = tr(Str::LanguageName, Lang::En).data();
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float w =
-        ImGui::CalcTextSize(ru).x + ImGui::CalcTextSize(en).x + st.FramePadding.x * 4 + st.ItemSpacing.x;
-    ImGui::SameLine(ImGui::GetContentRegionMax().x - w);
+    const float w = ButtonWidth(ru) + ImGui::GetStyle().ItemSpacing.x + ButtonWidth(en);
+    const float right = ImGui::GetContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + Px(24) + w <= right)
+        ImGui::SameLine(right - w);
+    else
+        ImGui::SetCursorPosX(right - w);
     const Lang cur = ui.state.settings.language;
     if (Choice(ui, ru, "lang-ru", cur == Lang::Ru)) SwitchLanguage(ui, Lang::Ru);
     ImGui::SameLine();
@@ -77,13 +76,13 @@ float StatusBarHeight() {
 void DrawStatusBar(UiContext& ui) {
     ImGui::Separator();
     const bool err = ui.state.status.message().error;
-    if (err) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
+    if (err) ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
     ImGui::AlignTextToFramePadding();
     Text(ui, ui.messageText());
     if (err) ImGui::PopStyleColor();
     // A new version stays offered until the user takes it; the page never reloads by itself.
     if (ui.state.updateReady && ui.services.applyUpdate) {
-        ImGui::SameLine(0, 24);
+        ImGui::SameLine(0, Px(24));
         if (ui.state.status.message().text != Str::UpdateReady) {
             WarningText(ui, ui.t(Str::UpdateReady));
             ImGui::SameLine();

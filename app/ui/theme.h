@@ -2,5 +2,6 @@
 #pragma once
 
 namespace ts::ui {
-void ApplyTheme();
-}
+// `scale` is the text size (1 = 100 %): paddings, spacing and roundings grow with the text.
+void ApplyTheme(float scale = 1.0f);
+} // namespace ts::ui

@@ -104,7 +104,7 @@ bool DrawBackupReminder(UiContext& ui) {
         session.data().installation.lastBackupAt == 0 ? Str::BackupReminderNever : Str::BackupReminder;
     ImGui::AlignTextToFramePadding();
     WarningText(ui, fill(tr(text, lang), {{"days", std::to_string(without)}}));
-    ImGui::SameLine();
+    SameLineIfFits(ButtonWidth(ui.t(Str::ButtonBackupNow))); // under the text at a large text size
     const bool pressed = Button(ui, Str::ButtonBackupNow, "backup-now");
     ImGui::Separator();
     return pressed;

@@ -17,7 +17,7 @@ void StrengthMeter(UiContext& ui, const SecretField& f) {
                                          {0.35f, 0.6f, 0.2f, 1},
                                          {0.15f, 0.5f, 0.2f, 1}};
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, kColors[score]);
-    ImGui::ProgressBar(f.empty() ? 0.0f : (score + 1) / 5.0f, ImVec2(420, 6), "");
+    ImGui::ProgressBar(f.empty() ? 0.0f : (score + 1) / 5.0f, ImVec2(Px(420), Px(6)), "");
     ImGui::PopStyleColor();
     std::string label = ui.t(Str::StrengthPrefix);
     label += ' ';
@@ -46,10 +46,13 @@ void VaultGate::Wipe() {
 
 void VaultGate::DrawWorking(UiContext& ui, Str what) {
     Text(ui, ui.t(what), ui.fonts.heading);
-    const float t = static_cast<float>(ImGui::GetTime());
-    ImGui::ProgressBar(-1.0f * t, ImVec2(420, 8), ""); // indeterminate
+    // Indeterminate: a block sliding along the bar, or standing in its middle for a person who
+    // asked for less motion (ImGui places the block by the fraction's distance below zero).
+    const bool still = ui.state.reducedMotion;
+    const float t = still ? 0.4f : static_cast<float>(ImGui::GetTime());
+    ImGui::ProgressBar(-1.0f * t, ImVec2(Px(420), Px(8)), "");
     ui.seam.addProgress(ui.t(what), -1.0f);
-    ui.services.pacer.wake(1); // keep the bar moving while it is shown
+    if (!still) ui.services.pacer.wake(1); // keep the bar moving while it is shown
     slow.step(ui);
 }
 

@@ -2,11 +2,13 @@
 
 #include "core/utf8.h"
 #include "core/vault/session.h"
+#include "ui/palette.h"
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 
 #include <string>
+#include <utility>
 
 namespace ts::ui {
 namespace {
@@ -40,22 +42,20 @@ void TextMuted(UiContext& ui, std::string_view text) {
 }
 
 void ErrorText(UiContext& ui, Str message) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.70f, 0.10f, 0.10f, 1.0f));
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kError);
     Text(ui, ui.t(message));
     ImGui::PopStyleColor();
     ui.seam.markLast("error"); // the mirror describes the field above it with this message
 }
 
-constexpr ImVec4 kWarningColour(0.55f, 0.30f, 0.0f, 1.0f);
-
 void WarningText(UiContext& ui, std::string_view text, ImFont* font) {
-    ImGui::PushStyleColor(ImGuiCol_Text, kWarningColour);
+    ImGui::PushStyleColor(ImGuiCol_Text, palette::kWarning);
     Text(ui, text, font);
     ImGui::PopStyleColor();
 }
 
 void NoteBullet(UiContext& ui, std::string_view text, bool warning) {
-    if (warning) ImGui::PushStyleColor(ImGuiCol_Text, kWarningColour);
+    if (warning) ImGui::PushStyleColor(ImGuiCol_Text, palette::kWarning);
     Bullet(ui, text);
     if (warning) ImGui::PopStyleColor();
 }
@@ -81,15 +81,28 @@ bool Choice(UiContext& ui, std::string_view label, const char* key, bool selecte
     return pressed && !selected;
 }
 
+void SameLineIfFits(float width, float spacing) {
+    const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + gap + width <= right) ImGui::SameLine(0, gap);
+}
+
+float ButtonWidth(std::string_view label) {
+    const std::string_view shown = label.substr(0, label.find("##"));
+    return ImGui::CalcTextSize(shown.data(), shown.data() + shown.size()).x +
+           ImGui::GetStyle().FramePadding.x * 2;
+}
+
 std::optional<int> ChoiceRow(UiContext& ui, std::span<const int> values, int current,
                              std::string_view keyPrefix, const std::function<std::string(int)>& label) {
     std::optional<int> picked;
+    bool first = true;
     for (int v : values) {
         const std::string key = std::string(keyPrefix) + std::to_string(v);
-        if (Choice(ui, label(v), key.c_str(), v == current)) picked = v;
-        ImGui::SameLine();
+        const std::string text = label(v);
+        if (!std::exchange(first, false)) SameLineIfFits(ButtonWidth(text));
+        if (Choice(ui, text, key.c_str(), v == current)) picked = v;
     }
-    ImGui::NewLine();
     return picked;
 }
 

@@ -79,9 +79,20 @@ class RowClipper {
     bool drawing_ = false, done_ = false;
 };
 
+// A layout size written for 100 % text, at the user's text size.
+inline float Px(float size) {
+    return size * TextScale();
+}
+
+// Keeps the next item, `width` wide, on the current line when it fits there, else lets it start the
+// next line: rows of buttons wrap rather than run off the window at a large text size.
+void SameLineIfFits(float width, float spacing = -1.0f);
+// The width of a button with this label.
+float ButtonWidth(std::string_view label);
+
 // Centres of attention on small screens: true when the window is narrower than a layout needs.
 inline bool narrow(float width) {
-    return width < 760.0f;
+    return width < Px(760.0f);
 }
 
 } // namespace ts::ui

@@ -3,11 +3,14 @@
 // reader is given) matches the screen; focus goes both ways; a press in the mirror acts through
 // ImGui; a refused value marks its field invalid with the message as its description; a save is
 // announced politely; axe-core finds no serious or critical violation; no secret reaches the DOM.
+// The vault (an entry open in its editor), a procedure's run tab, the transfer and the settings
+// screens, each reached through the mirror, match their trees and pass axe too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { AppPage, useBrowser, until } from './lib/app.mjs';
+import { AppPage, OUTPUT_DIR, useBrowser, until } from './lib/app.mjs';
+import { TREES } from './screen-reader-trees.mjs';
 import { PASS, typedDate } from './lib/vault.mjs';
 
 const env = useBrowser({ before, after });
@@ -22,8 +25,8 @@ async function tree(app) {
 }
 
 async function axeViolations(app) {
-  // Evaluated from the test (the page's CSP rightly refuses an inline script tag).
-  await app.page.evaluate(await readFile(AXE, 'utf8'));
+  // Evaluated from the test (the page's CSP rightly refuses an inline script tag), once per page.
+  if (!await app.page.evaluate(() => !!window.axe)) await app.page.evaluate(await readFile(AXE, 'utf8'));
   const result = await app.page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -145,6 +148,34 @@ test('the mirror: switched on from the keyboard and kept, its tree, focus both w
   await until(async () => (await app.page.locator('#ts-a11y [role=status]').textContent()) === 'Сохранено', 'the save announced');
   assert.deepEqual(await axeViolations(app), [], 'axe-core on the vault screen with the mirror on');
   await app.screenshot('screen-reader-vault');
+
+  // Each main screen, reached through the mirror: its tree (dates written as ДД.ММ.ГГГГ, since they
+  // follow today's) against the expected one in screen-reader-trees.mjs, and axe-core on it. The
+  // trees are also written to test-output/aria-<screen>.txt to read.
+  const goTo = async (key) => {
+    const item = await app.find({ key });
+    await control(app, item.role, item.label).dispatchEvent('click');
+  };
+  for (const [screen, go] of [
+    ['vault', async () => {}], // where the entry was saved, open in its editor
+    ['procedures', async () => {
+      await goTo('nav-procedures');
+      await goTo('procedure-eis-export-token');
+      await goTo('tab-run');
+      await until(async () => (await app.find({ key: 'tab-run' })).selected, 'the run tab chosen');
+    }],
+    ['transfer', async () => { await goTo('nav-transfer'); await app.find({ key: 'tab-export' }); }],
+    ['settings', async () => { await goTo('nav-settings'); await app.find({ key: 'text-size-100' }); }],
+  ]) {
+    await go();
+    await app.waitForState((s) => s.screen === screen, `the ${screen} screen`);
+    await app.settle();
+    const got = (await tree(app)).replace(/\d{2}\.\d{2}\.\d{4}/g, 'ДД.ММ.ГГГГ');
+    await mkdir(OUTPUT_DIR, { recursive: true });
+    await writeFile(`${OUTPUT_DIR}/aria-${screen}.txt`, `${got}\n`);
+    assert.equal(got, TREES[screen], `the ${screen} screen's tree`);
+    assert.deepEqual(await axeViolations(app), [], `axe-core on the ${screen} screen with the mirror on`);
+  }
 
   // Off again from its button: the mirror is removed and stays off.
   await app.page.locator('#ts-a11y-toggle').focus();

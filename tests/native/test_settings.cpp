@@ -55,6 +55,19 @@ TEST_CASE("the backup reminder accepts only the offered choices, never included"
     CHECK(parseSettings(serializeSettings(s)).backupReminderDays == 7);
 }
 
+TEST_CASE("text size is one of 100-200 %, anything else is 100 %") {
+    CHECK(parseSettings("").textSizePercent == 100);
+    CHECK(parseSettings(R"({"textSizePercent":150})").textSizePercent == 150);
+    CHECK(parseSettings(R"({"textSizePercent":200})").textSizePercent == 200);
+    CHECK(parseSettings(R"({"textSizePercent":250})").textSizePercent == 100);
+    CHECK(parseSettings(R"({"textSizePercent":90})").textSizePercent == 100);
+    CHECK(parseSettings(R"({"textSizePercent":"150"})").textSizePercent == 100);
+    Settings s;
+    s.textSizePercent = 175;
+    CHECK(parseSettings(serializeSettings(s)).textSizePercent == 175);
+    CHECK(nlohmann::json::parse(serializeSettings(s))["textSizePercent"] == 175);
+}
+
 TEST_CASE("unreadable settings fall back to defaults field by field") {
     CHECK(parseSettings("not json").language == Lang::Ru);
     CHECK(parseSettings("[1,2]").language == Lang::Ru);

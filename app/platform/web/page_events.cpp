@@ -9,6 +9,7 @@ extern "C" void ts_page_watch_visibility(); // web/library_tokensafe.js
 extern "C" int ts_page_is_file();           // web/library_tokensafe.js
 extern "C" void ts_page_watch_updates();    // web/library_tokensafe.js
 extern "C" void ts_page_apply_update();     // web/library_tokensafe.js
+extern "C" void ts_page_watch_motion();     // web/library_tokensafe.js
 
 namespace ts {
 namespace {
@@ -30,6 +31,11 @@ void PageEvents::watchVisibility(std::function<void(bool hidden)> onChange) {
 void PageEvents::watchUpdates(std::function<void()> onUpdateReady) {
     onUpdate_ = std::move(onUpdateReady);
     ts_page_watch_updates();
+}
+
+void PageEvents::watchReducedMotion(std::function<void(bool reduce)> onChange) {
+    onMotion_ = std::move(onChange);
+    ts_page_watch_motion();
 }
 
 void applyUpdate() {
@@ -66,4 +72,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_visibility(int hidden) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_update_ready() {
     if (ts::g_events) ts::g_events->updateReady();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void ts_on_reduced_motion(int reduce) {
+    if (ts::g_events) ts::g_events->reducedMotionChanged(reduce != 0);
 }

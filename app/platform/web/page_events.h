@@ -24,7 +24,14 @@ class PageEvents {
         if (onUpdate_) onUpdate_();
     }
 
+    // `onChange` runs now and each time the person's prefers-reduced-motion choice changes.
+    void watchReducedMotion(std::function<void(bool reduce)> onChange);
+    void reducedMotionChanged(bool reduce) {
+        if (onMotion_) onMotion_(reduce);
+    }
+
   private:
+    std::function<void(bool reduce)> onMotion_;
     std::function<void(bool hidden)> onVisibility_;
     std::function<void()> onUpdate_;
 };

@@ -45,7 +45,7 @@ void WebMirror::request(const Request& r) {
 } // namespace ts
 
 extern "C" EMSCRIPTEN_KEEPALIVE void ts_mirror_request(double item, double window, int press) {
-    if (!ts::g_mirror || press < 0 || press > 2) return;
+    if (!ts::g_mirror || press < 0 || press > 3) return;
     ts::g_mirror->request({static_cast<std::uint32_t>(item), static_cast<std::uint32_t>(window),
                            static_cast<ts::ScreenReaderMirror::Request::Press>(press)});
 }
