@@ -285,3 +285,14 @@ TEST_CASE("the backup reminder counts from the last full export, or from the old
     CHECK_FALSE(backupDue(d, 10 * kDay, 7));
     CHECK(backupDue(d, 16 * kDay, 7));
 }
+
+TEST_CASE("the backup reminder does not count from 1970 for entries with no creation time") {
+    Data d;
+    REQUIRE(vault::apply(d, upsert("a", {{"title", "a"}}), 5 * kDay));
+    REQUIRE(vault::apply(d, upsert("b", {{"title", "b"}}), 8 * kDay));
+    d.entries[0].createdAt = 0; // as a vault fixture or an old tool leaves it
+    CHECK(daysWithoutBackup(d, 10 * kDay) == 2);
+    d.entries[1].createdAt = 0;
+    CHECK(daysWithoutBackup(d, 10 * kDay) == 0);
+    CHECK_FALSE(backupDue(d, 10 * kDay, 7));
+}

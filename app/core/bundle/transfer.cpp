@@ -159,8 +159,10 @@ std::optional<int> daysWithoutBackup(const vault::Data& data, std::int64_t nowMi
     if (data.entries.empty()) return std::nullopt;
     std::int64_t since = data.installation.lastBackupAt;
     if (since == 0) {
-        since = data.entries.front().createdAt;
-        for (const vault::Entry& e : data.entries) since = std::min(since, e.createdAt);
+        // An entry with no creation time (0: written by a tool that keeps none) would count from 1970.
+        since = nowMillis;
+        for (const vault::Entry& e : data.entries)
+            if (e.createdAt > 0) since = std::min(since, e.createdAt);
     }
     constexpr std::int64_t kDay = 24LL * 3600 * 1000;
     return static_cast<int>(std::max<std::int64_t>(0, nowMillis - since) / kDay);

@@ -82,8 +82,9 @@ Source identify(std::span<const std::uint8_t> bytes, std::string_view fileName);
 
 // --- Backup reminder -----------------------------------------------------------------------------
 
-// Whole days since the last backup (or, when there was none, since the oldest entry was created);
-// nothing when the vault holds no entries: an empty vault needs no backup.
+// Whole days since the last backup (or, when there was none, since the oldest entry was created;
+// entries with no creation time are not counted); nothing when the vault holds no entries: an empty
+// vault needs no backup.
 std::optional<int> daysWithoutBackup(const vault::Data& data, std::int64_t nowMillis);
 // Whether to remind: `days` without a backup have passed (0 never reminds).
 bool backupDue(const vault::Data& data, std::int64_t nowMillis, int days);
