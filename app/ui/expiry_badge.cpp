@@ -16,11 +16,14 @@ std::string DueText(UiContext& ui, const kinds::Due& due) {
            " (" + date + ")";
 }
 
+ImVec4 DueColour(const kinds::Due& due) {
+    return due.level == kinds::Due::Level::Expired ? ImVec4(0.72f, 0.08f, 0.08f, 1.0f)
+           : due.level == kinds::Due::Level::Soon  ? ImVec4(0.62f, 0.36f, 0.0f, 1.0f)
+                                                   : ImVec4(0.15f, 0.45f, 0.2f, 1.0f);
+}
+
 void ExpiryBadge(UiContext& ui, const kinds::Due& due) {
-    const ImVec4 color = due.level == kinds::Due::Level::Expired ? ImVec4(0.72f, 0.08f, 0.08f, 1.0f)
-                         : due.level == kinds::Due::Level::Soon  ? ImVec4(0.62f, 0.36f, 0.0f, 1.0f)
-                                                                 : ImVec4(0.15f, 0.45f, 0.2f, 1.0f);
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushStyleColor(ImGuiCol_Text, DueColour(due));
     Text(ui, DueText(ui, due));
     ImGui::PopStyleColor();
 }
