@@ -190,10 +190,8 @@ constexpr Entry kTable[] = {
      "«средняя»",
      "The passphrase is too simple: add words, digits or symbols until the strength is at least «fair»"},
     {Str::PassphraseRules,
-     "Не меньше 10 символов, надёжность — хотя бы «средняя». Удобнее всего несколько слов с цифрой: "
-     "«Синий трактор 42 едет».",
-     "At least 10 characters, strength at least «fair». Easiest: a few words with a number: "
-     "«Blue tractor 42 drives»."},
+     "Не меньше 10 символов, надёжность — хотя бы «средняя». Проще всего запомнить несколько слов и число.",
+     "At least 10 characters, strength at least «fair». A few words and a number are easiest to remember."},
     {Str::ErrCurrentPassphraseWrong, "Текущая парольная фраза введена неверно",
      "The current passphrase is wrong"},
     {Str::ErrUnlockWait, "Подождите немного перед следующей попыткой",

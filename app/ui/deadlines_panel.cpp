@@ -122,7 +122,10 @@ void DeadlinesPanel::Draw(UiContext& ui) {
             const std::string name = kinds::entryName(*d->kind, *d->entry, lang);
             const std::string& kindTitle = d->kind->title.in(lang);
             // Opens the entry, whose editor offers «Как получить или обновить?».
-            const std::string label = name == kindTitle ? name : name + "  ·  " + kindTitle;
+            // Named after its kind (no name of its own): the kind's full title, once.
+            const std::string& shortTitle = d->kind->shortTitle.in(lang);
+            const std::string label =
+                name == kindTitle || name == shortTitle ? kindTitle : name + "  ·  " + kindTitle;
             if (ImGui::Selectable((label + "###deadline-entry-" + d->entry->id).c_str()))
                 ui.state.openEntry = d->entry->id;
             ImGui::Indent();

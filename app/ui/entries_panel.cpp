@@ -91,7 +91,7 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool stacked = narrow(avail); // on a narrow window the list sits above the editor
     // Wide enough for "organisation · kind" at 1366 px; the user drags its edge for more or less.
-    if (listWidth <= 0) listWidth = std::clamp(avail * 0.34f, 300.0f, 560.0f);
+    if (listWidth <= 0) listWidth = std::clamp(avail * 0.36f, 320.0f, 600.0f);
     listWidth = std::clamp(listWidth, 220.0f, std::max(220.0f, avail - 360.0f));
     BeginRegion("entries-list", ImVec2(stacked ? avail : listWidth, stacked ? 240.0f : 0.0f),
                 ImGuiChildFlags_Border);

@@ -84,12 +84,22 @@ bool Choice(UiContext& ui, std::string_view label, const char* key, bool selecte
 std::optional<int> ChoiceRow(UiContext& ui, std::span<const int> values, int current,
                              std::string_view keyPrefix, const std::function<std::string(int)>& label) {
     std::optional<int> picked;
-    for (int v : values) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const int v = values[i];
+        const std::string text = label(v);
+        // A choice that would be cut by the column's edge starts the next line instead.
+        if (i > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(text.c_str()).x +
+                    2 * style.FramePadding.x >
+                right)
+                ImGui::NewLine();
+        }
         const std::string key = std::string(keyPrefix) + std::to_string(v);
-        if (Choice(ui, label(v), key.c_str(), v == current)) picked = v;
-        ImGui::SameLine();
+        if (Choice(ui, text, key.c_str(), v == current)) picked = v;
     }
-    ImGui::NewLine();
     return picked;
 }
 

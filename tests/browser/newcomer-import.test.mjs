@@ -41,7 +41,7 @@ test('a KeePassXC EIS token keeps its username, its date from the notes is check
     await app.screenshot('newcomer-import-preview');
 
     // The user corrects the date and takes the organisation.
-    const field = await app.find({ label: date });
+    const field = await app.find({ label: date, kind: 'widget' });
     await retype(app, field.key, '30.12.2025');
     await app.click({ key: offer.key });
     await until(async () => (await app.find({ key: offer.key })).checked, 'the offer ticked');

@@ -79,9 +79,9 @@ test('passphrase rules up front, weak refused, layout hint; the screens at 1366�
   await app.press('Enter');
   await app.find({ label: 'Похоже, русская фраза набрана в английской раскладке: переключите раскладку (Alt+Shift или Win+Пробел) и введите снова.' });
   await app.screenshot('screens-unlock-layout-1366');
-  await until(async () => !(await app.find({ key: 'unlock' })).disabled, 'another try allowed', 10000);
   await typeInto(app, 'unlock-pass', PASS);
-  await app.press('Enter');
+  await until(async () => !(await app.find({ key: 'unlock' })).disabled, 'another try allowed', 10000);
+  await app.click({ key: 'unlock' });
   await app.waitForState((s) => s.vault === 'unlocked', 'unlocked');
 
   // The entry is named organisation + kind, whole in its column; the banner's line opens it.
@@ -106,6 +106,7 @@ test('passphrase rules up front, weak refused, layout hint; the screens at 1366�
 
   await screens(app, '1366');
   assertInSight(await app.find({ label: 'Сменить парольную фразу', kind: 'text' }), viewport, '«Сменить парольную фразу»');
+  assertInSight(await app.find({ key: 'backup-reminder-90' }), viewport, 'the last backup reminder choice');
   await context.close();
 });
 
