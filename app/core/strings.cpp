@@ -71,8 +71,10 @@ constexpr Entry kTable[] = {
      "Text and everything around it larger; kept in this browser."},
     {Str::SettingsWorkstation, "Название рабочего места", "Workstation name"},
     {Str::SettingsWorkstationHint,
-     "Подписывает пакеты переноса, чтобы получатель видел, откуда они пришли. Это не секрет.",
-     "Labels transfer bundles so the recipient sees where they came from. It is not a secret."},
+     "Подписывает пакеты переноса, чтобы получатель видел, откуда они пришли. Это не секрет. Сохраняется, "
+     "когда вы нажмёте Enter или уйдёте из поля, — как и остальные настройки, сразу.",
+     "Labels transfer bundles so the recipient sees where they came from. It is not a secret. Saved when you "
+     "press Enter or leave the field — like every other setting, at once."},
     {Str::SettingsSave, "Сохранить", "Save"},
     {Str::MsgSettingsSaved, "Настройки сохранены", "Settings saved"},
     {Str::MsgSettingsSaveFailed, "Не удалось сохранить настройки: браузер запретил запись (localStorage)",
@@ -110,6 +112,22 @@ constexpr Entry kTable[] = {
      "Браузеру не хватило памяти для проверки парольной фразы. Закройте другие вкладки и повторите.",
      "The browser ran out of memory checking the passphrase. Close other tabs and try again."},
     {Str::ErrVaultWrongPassphrase, "Неверная парольная фраза.", "Wrong passphrase."},
+    {Str::HintCapsLock, "Похоже, включён Caps Lock: буквы введены заглавными.",
+     "Caps Lock seems to be on: the letters were typed as capitals."},
+    {Str::HintRussianInLatin,
+     "Похоже, русская фраза набрана в английской раскладке: переключите раскладку (Alt+Shift или Win+Пробел) "
+     "и "
+     "введите снова.",
+     "This looks like a Russian phrase typed in the English layout: switch the layout (Alt+Shift or "
+     "Win+Space) "
+     "and type it again."},
+    {Str::HintLatinInRussian,
+     "Похоже, латинские буквы набраны в русской раскладке: переключите раскладку (Alt+Shift или Win+Пробел) "
+     "и "
+     "введите снова.",
+     "This looks like Latin letters typed in the Russian layout: switch the layout (Alt+Shift or Win+Space) "
+     "and "
+     "type it again."},
     {Str::ErrVaultForeignBody, "Данные принадлежат другому хранилищу: заголовок и содержимое не совпадают.",
      "The data belongs to another vault: the header and the contents do not match."},
     {Str::ErrVaultMixedRevision, "Заголовок и данные хранилища из разных сохранений.",
@@ -170,6 +188,13 @@ constexpr Entry kTable[] = {
     {Str::ErrPassphraseMismatch, "Парольные фразы не совпадают", "The passphrases do not match"},
     {Str::ErrPassphraseTooShort, "Парольная фраза слишком короткая: нужно не меньше 10 символов",
      "The passphrase is too short: at least 10 characters"},
+    {Str::ErrPassphraseWeak,
+     "Парольная фраза слишком простая: добавьте слов, цифр или знаков, пока надёжность не станет хотя бы "
+     "«средняя»",
+     "The passphrase is too simple: add words, digits or symbols until the strength is at least «fair»"},
+    {Str::PassphraseRules,
+     "Не меньше 10 символов, надёжность — хотя бы «средняя». Проще всего запомнить несколько слов и число.",
+     "At least 10 characters, strength at least «fair». A few words and a number are easiest to remember."},
     {Str::ErrCurrentPassphraseWrong, "Текущая парольная фраза введена неверно",
      "The current passphrase is wrong"},
     {Str::ErrUnlockWait, "Подождите немного перед следующей попыткой",
@@ -206,6 +231,7 @@ constexpr Entry kTable[] = {
     {Str::LockHint, "Ctrl+L — заблокировать", "Ctrl+L locks"},
     {Str::EntriesNew, "Новая запись", "New entry"},
     {Str::EntriesSearch, "Поиск", "Search"},
+    {Str::EntriesSplitter, "Ширина списка (перетащите край)", "List width (drag the edge)"},
     {Str::EntriesEmpty, "Записей пока нет. Нажмите «Новая запись».", "No entries yet. Press «New entry»."},
     {Str::ButtonReveal, "Показать", "Show"},
     {Str::ButtonHide, "Скрыть", "Hide"},
@@ -277,6 +303,12 @@ constexpr Entry kTable[] = {
     {Str::ErrDateFormat, "Нужна существующая дата в виде ДД.ММ.ГГГГ, например 31.12.2026",
      "A real date is needed, as DD.MM.YYYY, e.g. 31.12.2026"},
     {Str::DateHint, "ДД.ММ.ГГГГ", "DD.MM.YYYY"},
+    {Str::ButtonPickDate, "Календарь", "Calendar"},
+    {Str::ButtonPrevMonth, "‹ Назад", "‹ Back"},
+    {Str::ButtonNextMonth, "Вперёд ›", "Next ›"},
+    {Str::MonthNames, "Январь|Февраль|Март|Апрель|Май|Июнь|Июль|Август|Сентябрь|Октябрь|Ноябрь|Декабрь",
+     "January|February|March|April|May|June|July|August|September|October|November|December"},
+    {Str::WeekdayNames, "Пн|Вт|Ср|Чт|Пт|Сб|Вс", "Mo|Tu|We|Th|Fr|Sa|Su"},
     {Str::ErrEmailFormat, "Нужен один адрес электронной почты вида имя@домен.by",
      "One e-mail address is needed, like name@domain.by"},
     {Str::ErrLoginSpaces, "Логин не должен начинаться или заканчиваться пробелом",
@@ -327,6 +359,8 @@ constexpr Entry kTable[] = {
     {Str::DashSoon, "Истекают в ближайшие 30 дней", "Expiring in the next 30 days"},
     {Str::DashNothing, "В ближайшие 30 дней ничего не истекает.", "Nothing expires in the next 30 days."},
     {Str::BannerDue, "Требуют внимания (истекают или истекли):", "Need attention (expiring or expired):"},
+    {Str::BannerMore, "и ещё {n} — все на вкладке «Сроки действия»",
+     "and {n} more — all on the «Deadlines» tab"},
     {Str::ButtonCalendar, "Скачать календарь сроков (.ics)", "Download the deadline calendar (.ics)"},
     {Str::CalendarSummary, "Истекает:", "Expires:"},
     {Str::MsgCalendarSaved, "Календарь сроков скачан: в нём только названия и даты, без секретов",
@@ -756,21 +790,39 @@ constexpr Entry kTable[] = {
     {Str::ErrImportNoInstallationKey,
      "Ключ получения этого компьютера ещё не создан: откройте вкладку «Импорт» ещё раз через секунду.",
      "This computer's receiving key is not made yet: open the «Import» tab again in a second."},
+    {Str::ImportContents,
+     "В пакете записей: {entries}, организаций: {orgs}. Из них новых для этого хранилища: записей "
+     "{entriesNew}, "
+     "организаций {orgsNew}.",
+     "The bundle holds entries: {entries}, organisations: {orgs}. New to this vault: {entriesNew} entries, "
+     "{orgsNew} organisations."},
     {Str::ImportCounts,
      "Новых: {new} · совпадают: {same} · новее ваших: {newer} · старее ваших: {older} · изменены с обеих "
      "сторон: {conflicts}",
      "New: {new} · identical: {same} · newer than yours: {newer} · older than yours: {older} · changed on "
      "both sides: {conflicts}"},
+    {Str::ImportLeftOut, "Снятые отметки: эти записи ({n}) не будут импортированы.",
+     "Unticked: these entries ({n}) will not be imported."},
     {Str::ImportCarriedCounts,
      "Прохождений чек-листов: {runs} (будет добавлено: {runsNew}) · снимков к шагам: {pictures} (будет "
      "добавлено: {picturesNew})",
      "Checklist runs: {runs} (to be added: {runsNew}) · step pictures: {pictures} (to be added: "
      "{picturesNew})"},
     {Str::ImportForeignCounts,
-     "Узнано токенов ЕИС: {recognised} · пропущено (карты, документы, ключи SSH): {skipped} · из корзины не "
-     "взято: {binned}",
-     "EIS tokens recognised: {recognised} · skipped (cards, identities, SSH keys): {skipped} · left in the "
-     "recycle bin: {binned}"},
+     "Узнано токенов и логинов ЕИС и ОАИС: {recognised} · пропущено (карты, документы, ключи SSH): {skipped} "
+     "· "
+     "из корзины не взято: {binned}",
+     "EIS and OAIS tokens and logins recognised: {recognised} · skipped (cards, identities, SSH keys): "
+     "{skipped} · left in the recycle bin: {binned}"},
+    {Str::ImportDateFromText,
+     "{field} — дата взята из заметок, проверьте:", "{field} — the date was read from the notes, check it:"},
+    {Str::ImportOrgOffers, "Группы экспорта называют организации. Отметьте, к каким отнести их записи:",
+     "The export's groups name organisations. Tick those to put their entries under:"},
+    {Str::ImportOrgOfferExisting, "{name} — отнести к этой организации записей: {n}",
+     "{name} — put {n} entries under this organisation"},
+    {Str::ImportOrgOfferNew,
+     "{name} — создать организацию (ИНН или УНП укажете потом) и отнести к ней записей: {n}",
+     "{name} — create this organisation (add its tax number later) and put {n} entries under it"},
     {Str::ImportDeletePlainFile,
      "Файл экспорта не зашифрован: после импорта удалите его с диска и из корзины.",
      "The export file is not encrypted: delete it from the disk and the recycle bin after the import."},

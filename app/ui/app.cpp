@@ -330,7 +330,9 @@ void App::DrawFrame() {
 
     BeginRegion("content", ImVec2(0, -StatusBarHeight()), ImGuiChildFlags_None,
                 ImGuiWindowFlags_NoBackground);
-    const float maxWidth = Px(1100.0f); // long lines are hard to read on wide monitors
+    // Long lines are hard to read on wide monitors: the home screen's text keeps to 1100 px; the
+    // screens with a list beside a form, a checklist beside its step, or two columns use the window.
+    const float maxWidth = Px(state_.screen == Screen::Home ? 1100.0f : 1760.0f);
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > maxWidth) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - maxWidth) / 2);
     ImGui::BeginGroup();

@@ -30,18 +30,32 @@ void DeadlinesPanel::Refresh(UiContext& ui) {
     cachedDay = today;
 }
 
+// One line per item — organisation, kind, and whether it has expired or is expiring, in words —
+// at most kBannerItems of them and a count of the rest. A line opens its entry, whose editor
+// offers «Как получить или обновить?».
 bool DeadlinesPanel::DrawBanner(UiContext& ui) {
+    constexpr std::size_t kBannerItems = 3;
     Refresh(ui);
     if (attention.empty()) return false;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.85f, 1.0f));
     BeginRegion("deadline-banner", ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+    ImGui::AlignTextToFramePadding();
     Text(ui, ui.t(Str::BannerDue));
-    const Lang lang = ui.state.settings.language;
-    for (std::size_t i = 0; i < attention.size() && i < 3; ++i) {
-        const kinds::Deadline& d = attention[i];
-        Bullet(ui, kinds::entryName(*d.kind, *d.entry, lang) + " — " + DueText(ui, d.due));
-    }
+    ImGui::SameLine();
     const bool open = Button(ui, Str::TabDeadlines, "banner-deadlines");
+    const Lang lang = ui.state.settings.language;
+    const vault::Data& data = ui.services.session.data();
+    for (std::size_t i = 0; i < attention.size() && i < kBannerItems; ++i) {
+        const kinds::Deadline& d = attention[i];
+        const std::string line =
+            kinds::entryName(*d.kind, *d.entry, lang, &data) + " — " + DueText(ui, d.due);
+        ImGui::PushStyleColor(ImGuiCol_Text, DueColour(d.due));
+        if (ImGui::Selectable((line + "###banner-entry-" + d.entry->id).c_str()))
+            ui.state.openEntry = d.entry->id;
+        ImGui::PopStyleColor();
+    }
+    if (attention.size() > kBannerItems)
+        TextMuted(ui, fill(ui.t(Str::BannerMore), {{"n", std::to_string(attention.size() - kBannerItems)}}));
     ImGui::EndChild();
     ImGui::PopStyleColor();
     return open;
@@ -107,7 +121,13 @@ void DeadlinesPanel::Draw(UiContext& ui) {
         for (const kinds::Deadline* d : list) {
             const std::string name = kinds::entryName(*d->kind, *d->entry, lang);
             const std::string& kindTitle = d->kind->title.in(lang);
-            Text(ui, name == kindTitle ? name : name + "  ·  " + kindTitle);
+            // Opens the entry, whose editor offers «Как получить или обновить?».
+            // Named after its kind (no name of its own): the kind's full title, once.
+            const std::string& shortTitle = d->kind->shortTitle.in(lang);
+            const std::string label =
+                name == kindTitle || name == shortTitle ? kindTitle : name + "  ·  " + kindTitle;
+            if (ImGui::Selectable((label + "###deadline-entry-" + d->entry->id).c_str()))
+                ui.state.openEntry = d->entry->id;
             ImGui::Indent();
             ExpiryBadge(ui, d->due);
             ImGui::Unindent();

@@ -91,7 +91,10 @@ void EntriesPanel::DrawKindPicker(UiContext& ui) {
 void EntriesPanel::DrawEntries(UiContext& ui) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const bool stacked = narrow(avail); // on a narrow window the list sits above the editor
-    BeginRegion("entries-list", ImVec2(stacked ? avail : Px(330.0f), stacked ? Px(240.0f) : 0.0f),
+    // Wide enough for "organisation · kind" at 1366 px; the user drags its edge for more or less.
+    if (listWidth <= 0) listWidth = std::clamp(avail * 0.36f, Px(320.0f), Px(600.0f));
+    listWidth = std::clamp(listWidth, Px(220.0f), std::max(Px(220.0f), avail - Px(360.0f)));
+    BeginRegion("entries-list", ImVec2(stacked ? avail : listWidth, stacked ? Px(240.0f) : 0.0f),
                 ImGuiChildFlags_Border);
     if (Button(ui, Str::EntriesNew, "entry-new")) ImGui::OpenPopup(kPickerPopup);
     DrawKindPicker(ui);
@@ -129,7 +132,20 @@ void EntriesPanel::DrawEntries(UiContext& ui) {
     ImGui::Separator();
     DrawList(ui);
     ImGui::EndChild();
-    if (!stacked) ImGui::SameLine(0, Px(20));
+    if (!stacked) {
+        // The column's edge: a strip between the list and the editor, dragged with the mouse.
+        ImGui::SameLine(0, Px(4));
+        ImGui::InvisibleButton("###entries-splitter", ImVec2(Px(12.0f), ImGui::GetContentRegionAvail().y));
+        ui.seam.describeLast(ui.t(Str::EntriesSplitter), std::to_string(static_cast<int>(listWidth)));
+        if (ImGui::IsItemActive()) listWidth += ImGui::GetIO().MouseDelta.x;
+        if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+            const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+            ImGui::GetWindowDrawList()->AddLine({(a.x + b.x) / 2, a.y}, {(a.x + b.x) / 2, b.y},
+                                                ImGui::GetColorU32(ImGuiCol_SeparatorHovered), 2.0f);
+        }
+        ImGui::SameLine(0, Px(4));
+    }
     BeginRegion("entry-editor", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
     if (!editor.id.empty()) editor.Draw(ui);
     ImGui::EndChild();
@@ -201,8 +217,8 @@ void EntriesPanel::DrawRows(UiContext& ui) {
                 scrollToSelection_ = false;
             }
             if (alert) ImGui::PopStyleColor();
-            const vault::Organisation* o = session.data().organisation(e.org);
-            const std::string detail = o ? o->name : (k ? k->system.in(lang) : "");
+            // The organisation leads the name already: the portal after it.
+            const std::string detail = k ? k->system.in(lang) : "";
             if (!detail.empty()) { // on the same row, so every row has the height the clipper expects
                 ImGui::SameLine(ImGui::CalcTextSize(name.c_str()).x + 2 * ImGui::GetStyle().ItemSpacing.x);
                 ImGui::TextDisabled("%s", detail.c_str());

@@ -17,6 +17,7 @@ struct EntriesPanel {
     std::string kindFilter; // empty: all kinds
     kinds::ListOrder sort = kinds::ListOrder::Name;
     bool onlyDue = false;
+    float listWidth = 0; // the list column, dragged by its edge; 0: a third of the window
     EntryEditor editor;
     OrganisationsPanel organisations;
     DeadlinesPanel deadlines;

@@ -17,11 +17,14 @@ std::string DueText(UiContext& ui, const kinds::Due& due) {
            " (" + date + ")";
 }
 
+ImVec4 DueColour(const kinds::Due& due) {
+    return due.level == kinds::Due::Level::Expired ? palette::kExpired
+           : due.level == kinds::Due::Level::Soon  ? palette::kExpiring
+                                                   : palette::kValid;
+}
+
 void ExpiryBadge(UiContext& ui, const kinds::Due& due) {
-    const ImVec4 color = due.level == kinds::Due::Level::Expired ? palette::kExpired
-                         : due.level == kinds::Due::Level::Soon  ? palette::kExpiring
-                                                                 : palette::kValid;
-    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::PushStyleColor(ImGuiCol_Text, DueColour(due));
     Text(ui, DueText(ui, due));
     ImGui::PopStyleColor();
 }

@@ -2,6 +2,7 @@
 
 #include "core/kinds/deadlines.h"
 #include "core/kinds/kind.h"
+#include "core/kinds/validate.h"
 #include "core/procedures/procedure.h"
 #include "core/time_format.h"
 #include "core/vault/session.h"
@@ -10,6 +11,8 @@
 
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
+
+#include <algorithm>
 
 namespace ts::ui {
 namespace {
@@ -68,7 +71,12 @@ void ImportPanel::Reset() {
     rowHeights.clear();
     carried.clear();
     decisions.clear();
+    leftOut.clear();
     recognised = skipped = binned = 0;
+    datesFromText.clear();
+    datesTyped.clear();
+    orgOffers.clear();
+    again = false;
     from.clear();
     createdAt = 0;
     sealedToUs = false;
@@ -117,6 +125,17 @@ void ImportPanel::Read(UiContext& ui, std::string name, std::span<const std::uin
         recognised = imported->recognised;
         skipped = imported->skipped;
         binned = imported->binned;
+        datesFromText = std::move(imported->datesFromText);
+        for (auto& [name, entries] : imported->organisations) {
+            OrgOffer offer{name, "RU", std::move(entries), false};
+            // The country of the portal its first entry is for: an OAIS token's organisation is Belarusian.
+            for (const vault::Entry& e : imported->data.entries)
+                if (e.id == offer.entries.front())
+                    if (const kinds::Kind* k = kinds::Registry::builtIn().find(e.kind);
+                        k && !k->country.empty())
+                        offer.country = k->country;
+            orgOffers.push_back(std::move(offer));
+        }
         return ShowPreview(ui, std::move(imported->data));
     }
     }
@@ -301,7 +320,20 @@ void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
     const kinds::Kind* kind = row.kind;
     const std::string key = "import-item-" + item.id;
     const bool conflict = item.status == vault::MergeStatus::Conflict;
-    Text(ui, row.label);
+    // A new or newer entry can be left out: ticked by default, as the preview lists it.
+    if (item.what == vault::MergeItem::What::Entry &&
+        (item.status == vault::MergeStatus::New || item.status == vault::MergeStatus::Newer)) {
+        bool take = !leftOut.count(item.id);
+        if (ImGui::Checkbox((row.label + "###import-take-" + item.id).c_str(), &take)) {
+            if (take)
+                leftOut.erase(item.id);
+            else
+                leftOut.insert(item.id);
+        }
+    } else {
+        Text(ui, row.label);
+    }
+    if (item.what == vault::MergeItem::What::Entry) DrawDatesFromText(ui, item);
     if (item.diffs.empty() && !conflict && item.versions == 0) return;
     ImGui::Indent();
     // A later version is shown like a conflict: a bundle can be forged, and what it replaces should
@@ -373,6 +405,89 @@ void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
     ImGui::Unindent();
 }
 
+// A date the import read from a record's notes is a guess: shown under the entry, to be corrected.
+void ImportPanel::DrawDatesFromText(UiContext& ui, const vault::MergeItem& item) {
+    const auto found = datesFromText.find(item.id);
+    if (found == datesFromText.end() || item.status != vault::MergeStatus::New) return;
+    vault::Entry& e = theirs->entries[item.index];
+    const kinds::Kind* kind = kinds::Registry::builtIn().find(e.kind);
+    if (!kind) return;
+    ImGui::Indent();
+    for (const std::string& fieldId : found->second) {
+        const kinds::Field* f = kind->field(fieldId);
+        if (!f) continue;
+        const std::string key = "import-date-" + item.id + "-" + fieldId;
+        auto [typed, fresh] = datesTyped.try_emplace(item.id + "\n" + fieldId);
+        if (fresh) typed->second = kinds::display(*f, e.field(fieldId.c_str()));
+        const std::string label =
+            fill(ui.t(Str::ImportDateFromText), {{"field", f->label.in(ui.state.settings.language)}});
+        ImGui::AlignTextToFramePadding();
+        TextMuted(ui, label);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::CalcTextSize("00.00.00000").x + ImGui::GetStyle().FramePadding.x * 2);
+        if (ImGui::InputTextWithHint(("###" + key).c_str(), ui.t(Str::DateHint), &typed->second)) {
+            const std::string stored = kinds::normalise(*f, typed->second);
+            if (!kinds::validateValue(*f, stored) && !stored.empty()) {
+                e.fields[fieldId] = stored;
+                again = true;
+            }
+        }
+        ui.seam.describeLast(label, typed->second);
+        const std::string stored = kinds::normalise(*f, typed->second);
+        if (stored.empty() || kinds::validateValue(*f, stored)) {
+            ImGui::SameLine();
+            ErrorText(ui, Str::ErrDateFormat);
+        }
+    }
+    ImGui::Unindent();
+}
+
+// Organisations named by the export's groups: each offered with a tick, none taken by default.
+void ImportPanel::DrawOffers(UiContext& ui) {
+    const vault::Data& mine = ui.services.session.data();
+    Text(ui, ui.t(Str::ImportOrgOffers));
+    for (std::size_t i = 0; i < orgOffers.size(); ++i) {
+        OrgOffer& offer = orgOffers[i];
+        const bool exists = std::any_of(mine.organisations.begin(), mine.organisations.end(),
+                                        [&](const vault::Organisation& o) { return o.name == offer.name; });
+        const std::string label = fill(ui.t(exists ? Str::ImportOrgOfferExisting : Str::ImportOrgOfferNew),
+                                       {{"name", offer.name}, {"n", std::to_string(offer.entries.size())}});
+        const std::string key = "import-org-offer-" + std::to_string(i);
+        if (ImGui::Checkbox((label + "###" + key).c_str(), &offer.taken)) {
+            TakeOffer(mine, offer);
+            again = true;
+        }
+    }
+}
+
+// Ticked: the offer's entries go to the organisation of that name (added to their data when this
+// vault has none); unticked: back to none, and an organisation the offer added is gone again.
+void ImportPanel::TakeOffer(const vault::Data& mine, const OrgOffer& offer) {
+    std::string orgId;
+    if (offer.taken) {
+        for (const vault::Organisation& o : mine.organisations)
+            if (o.name == offer.name) orgId = o.id;
+        if (orgId.empty()) {
+            orgId = vault::newEntryId();
+            theirs->organisations.push_back(vault::Organisation{orgId, offer.name, offer.country, "", {}});
+        }
+    } else {
+        std::erase_if(theirs->organisations, [&](const vault::Organisation& o) {
+            return o.name == offer.name && !mine.organisation(o.id);
+        });
+    }
+    for (vault::Entry& e : theirs->entries)
+        if (std::find(offer.entries.begin(), offer.entries.end(), e.id) != offer.entries.end()) e.org = orgId;
+}
+
+void ImportPanel::Again(UiContext& ui) {
+    again = false;
+    const vault::Session& session = ui.services.session;
+    preview = vault::previewMerge(session.data(), *theirs);
+    previewedAt = session.dataVersion();
+    MakeRows(session.data(), ui.state.settings.language);
+}
+
 void ImportPanel::DrawPreview(UiContext& ui) {
     const Lang lang = ui.state.settings.language;
     Text(ui, fileName, ui.fonts.heading);
@@ -383,6 +498,13 @@ void ImportPanel::DrawPreview(UiContext& ui) {
     }
     if (sealedToUs) WarningText(ui, ui.t(Str::ImportFromAnyoneWithCode));
     using S = vault::MergeStatus;
+    using W = vault::MergeItem::What;
+    // Counted as the export counted them: entries and organisations apart.
+    Text(ui, fill(tr(Str::ImportContents, lang),
+                  {{"entries", std::to_string(theirs->entries.size())},
+                   {"orgs", std::to_string(theirs->organisations.size())},
+                   {"entriesNew", std::to_string(preview.count(W::Entry, S::New))},
+                   {"orgsNew", std::to_string(preview.count(W::Organisation, S::New))}}));
     Text(ui, fill(tr(Str::ImportCounts, lang), {{"new", std::to_string(preview.count(S::New))},
                                                 {"same", std::to_string(preview.count(S::Identical))},
                                                 {"newer", std::to_string(preview.count(S::Newer))},
@@ -395,6 +517,7 @@ void ImportPanel::DrawPreview(UiContext& ui) {
                                                                 {"binned", std::to_string(binned)}}));
     if (source == bundle::Source::KeePassXcCsv || source == bundle::Source::BitwardenJson)
         WarningText(ui, ui.t(Str::ImportDeletePlainFile));
+    if (!orgOffers.empty()) DrawOffers(ui);
     if (preview.count(S::Conflict) > 0) WarningText(ui, ui.t(Str::ImportConflictsHint));
     if (previewedAt != ui.services.session.dataVersion()) { // another tab saved: look again
         preview = vault::previewMerge(ui.services.session.data(), *theirs);
@@ -423,9 +546,15 @@ void ImportPanel::DrawPreview(UiContext& ui) {
     RowClipper clip(rowHeights);
     for (std::size_t r = 0; clip.Step(r);) DrawItem(ui, rows[r]);
     ImGui::EndChild();
+    if (again) Again(ui);
     const bool nothing = !preview.changesAnything();
+    if (!leftOut.empty())
+        TextMuted(ui, fill(tr(Str::ImportLeftOut, lang), {{"n", std::to_string(leftOut.size())}}));
     if (Button(ui, Str::ButtonImportConfirm, "import-confirm", !nothing && !ui.services.session.saving())) {
-        ui.services.session.submit(vault::importChange(*theirs, preview, decisions));
+        // What is imported: the preview without the entries the user unticked.
+        vault::MergePreview taken = preview;
+        std::erase_if(taken.items, [&](const vault::MergeItem& i) { return leftOut.count(i.id) > 0; });
+        ui.services.session.submit(vault::importChange(*theirs, taken, decisions));
         Reset();
         ui.tellWithSave(Str::MsgImportDone);
         return;

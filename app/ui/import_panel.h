@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -38,11 +39,25 @@ struct ImportPanel {
     std::optional<vault::Data> theirs;
     vault::MergePreview preview;
     std::map<std::string, vault::Decision> decisions;
+    std::set<std::string> leftOut; // ids of new or newer entries the user unticked: not imported
     bundle::Source source = bundle::Source::Unknown;
     int recognised = 0, skipped = 0, binned = 0;
-    std::string from;              // the sender's workstation name, if the bundle carries one (their claim)
-    std::int64_t createdAt = 0;    // when the sender says it was written; 0: not a bundle
-    bool sealedToUs = false;       // sealed to this computer's receiving code: anyone with it could
+    // Another tool's export: dates read from its records' text, shown for the user to check (entry
+    // id → date field ids; what was typed over them, by "id\nfield"), and organisations its groups
+    // name, offered — ticked, their entries go to that organisation (an existing one of the same
+    // name, or a new one the import adds).
+    std::map<std::string, std::vector<std::string>> datesFromText;
+    std::map<std::string, std::string> datesTyped;
+    struct OrgOffer {
+        std::string name, country;
+        std::vector<std::string> entries;
+        bool taken = false;
+    };
+    std::vector<OrgOffer> orgOffers;
+    bool again = false;         // their data was changed in the preview: classify it again after this frame
+    std::string from;           // the sender's workstation name, if the bundle carries one (their claim)
+    std::int64_t createdAt = 0; // when the sender says it was written; 0: not a bundle
+    bool sealedToUs = false;    // sealed to this computer's receiving code: anyone with it could
     std::uint64_t previewedAt = 0; // the vault's data version the preview was made against
 
     // The preview's rows as drawn, conflicts first (they want a decision); made once per preview
@@ -69,6 +84,10 @@ struct ImportPanel {
     void DrawPreview(UiContext& ui);
     void DrawItem(UiContext& ui, const Row& row);
     void MakeRows(const vault::Data& mine, Lang lang);
+    void DrawOffers(UiContext& ui);
+    void DrawDatesFromText(UiContext& ui, const vault::MergeItem& item);
+    void TakeOffer(const vault::Data& mine, const OrgOffer& offer);
+    void Again(UiContext& ui);
     std::string OrganisationName(const vault::Data& mine, const std::string& id) const;
     void Picked(UiContext& ui, const PickedFile& file);
     void Read(UiContext& ui, std::string name, std::span<const std::uint8_t> bytes);

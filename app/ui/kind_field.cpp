@@ -1,6 +1,7 @@
 #include "ui/kind_field.h"
 
 #include "core/kinds/validate.h"
+#include "ui/date_picker.h"
 #include "ui/entry_editor.h"
 #include "ui/widgets.h"
 
@@ -48,14 +49,19 @@ void DrawKindField(UiContext& ui, const kinds::Field& f, std::string& value,
         if (!f.defaultValue.empty() && value == kinds::display(f, f.defaultValue))
             flags |= ImGuiInputTextFlags_AutoSelectAll;
         // A date says how it is written before anything is typed, not only after a mistake.
-        if (f.type == kinds::FieldType::Date)
+        if (f.type == kinds::FieldType::Date) {
+            ImGui::SetNextItemWidth(std::min(w, Px(160.0f)));
             edited = ImGui::InputTextWithHint(id.c_str(), ui.t(Str::DateHint), &value, flags);
-        else
+            ui.seam.describeLast(f.label.in(lang), value);
+            ImGui::SameLine();
+            edited |= DatePicker(ui, f.id, value);
+        } else
+
             edited = ImGui::InputText(id.c_str(), &value, flags);
     }
     if (f.secret)
         ui.seam.describeSecret(f.label.in(lang), value);
-    else
+    else if (f.type != kinds::FieldType::Date) // described before its calendar button
         ui.seam.describeLast(f.label.in(lang), value);
     if (f.secret) {
         ImGui::SameLine();

@@ -6,16 +6,25 @@
 #include "imgui.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace ts::ui {
 
+// One rule for every setting: it applies as soon as it is chosen — a language or a lead time when
+// clicked, the workstation's name when the field is left (Enter, Tab or a click elsewhere) with a
+// valid name. The security part sits beside the rest on a wide window and is one click away on a
+// narrow or short one, so «Сменить парольную фразу» is never below the fold unannounced.
 void SettingsScreen::Draw(UiContext& ui) {
     if (!draftLoaded) {
         workstationDraft = ui.state.settings.workstation;
         draftLoaded = true;
     }
     Text(ui, ui.t(Str::SettingsTitle), ui.fonts.title);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool twoColumns = width >= Px(1000.0f);
+    if (!twoColumns && Button(ui, Str::SettingsSecurity, "settings-go-security")) scrollToSecurity = true;
     ImGui::Spacing();
+    if (twoColumns) BeginRegion("settings-general", ImVec2(width * 0.5f - Px(12.0f), 0));
 
     Text(ui, ui.t(Str::SettingsLanguage), ui.fonts.heading);
     const Lang cur = ui.state.settings.language;
@@ -41,16 +50,13 @@ void SettingsScreen::Draw(UiContext& ui) {
     const float fieldWidth = std::min(ImGui::GetContentRegionAvail().x, Px(480.0f));
     if (TextField(ui, Str::SettingsWorkstation, "workstation", workstationDraft, fieldWidth))
         error = validateWorkstation(workstationDraft);
-    TextMuted(ui, ui.t(Str::SettingsWorkstationHint));
-    if (error) {
-        ErrorText(ui, *error);
-    }
-    const bool changed = workstationDraft != ui.state.settings.workstation;
-    if (Button(ui, Str::SettingsSave, "settings-save", changed && !error)) {
+    if (ImGui::IsItemDeactivatedAfterEdit() && !error && workstationDraft != ui.state.settings.workstation) {
         Settings next = ui.state.settings;
         next.workstation = workstationDraft;
         SaveSettings(ui, next, Str::MsgSettingsSaved);
     }
+    TextMuted(ui, ui.t(Str::SettingsWorkstationHint));
+    if (error) ErrorText(ui, *error);
     ImGui::Spacing();
     Text(ui, ui.t(Str::SettingsBackupReminder), ui.fonts.heading);
     const auto days = [&](int d) {
@@ -65,8 +71,16 @@ void SettingsScreen::Draw(UiContext& ui) {
     }
     TextMuted(ui, ui.t(Str::SettingsBackupHint));
     ImGui::Spacing();
-    ImGui::Separator();
+    if (twoColumns) {
+        ImGui::EndChild();
+        ImGui::SameLine(0, Px(24));
+        BeginRegion("settings-security", ImVec2(0, 0));
+    } else {
+        ImGui::Separator();
+        if (std::exchange(scrollToSecurity, false)) ImGui::SetScrollHereY(0.0f);
+    }
     security.Draw(ui);
+    if (twoColumns) ImGui::EndChild();
 }
 
 } // namespace ts::ui

@@ -13,6 +13,7 @@ struct SettingsScreen {
     std::string workstationDraft;
     bool draftLoaded = false;
     std::optional<Str> error; // validation message for the draft
+    bool scrollToSecurity = false;
     SecuritySettings security;
 
     void Draw(UiContext& ui);

@@ -1,6 +1,7 @@
 #include "ui/vault_gate.h"
 
 #include "core/vault/session.h"
+#include "core/vault/typing_hint.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -41,6 +42,7 @@ void VaultGate::Wipe() {
     repeat.wipe();
     unlockPass.wipe();
     formError.reset();
+    typedHint.reset();
     slow.cancel();
 }
 
@@ -63,12 +65,15 @@ void VaultGate::DrawCreate(UiContext& ui) {
     WarningText(ui, ui.t(Str::CreateWarning));
     if (ui.services.filePage) WarningText(ui, ui.t(Str::PersistFilePage));
     ImGui::Spacing();
+    // The rules before anything is typed, and the refusal below the button: nothing moves under
+    // the pointer when a message appears.
+    TextMuted(ui, ui.t(Str::PassphraseRules));
     bool submit = PassphraseInput(ui, Str::FieldPassphrase, "create-pass", pass);
     StrengthMeter(ui, pass);
     submit |= PassphraseInput(ui, Str::FieldPassphraseRepeat, "create-repeat", repeat);
-    if (formError) ErrorText(ui, *formError);
     ImGui::Spacing();
     submit |= Button(ui, Str::ButtonCreateVault, "create-vault", !pass.empty() && !repeat.empty());
+    if (formError) ErrorText(ui, *formError);
     if (!submit) return;
     if (std::strcmp(pass.buf.data(), repeat.buf.data()) != 0) {
         formError = Str::ErrPassphraseMismatch;
@@ -97,6 +102,7 @@ void VaultGate::DrawUnlock(UiContext& ui) {
     if (std::exchange(unlockDrawnFrame, frame) != frame - 1) ImGui::SetKeyboardFocusHere(1);
     bool submit = PassphraseInput(ui, Str::FieldPassphrase, "unlock-pass", unlockPass);
     if (formError) ErrorText(ui, *formError);
+    if (formError == Str::ErrVaultWrongPassphrase && typedHint) WarningText(ui, ui.t(*typedHint));
     const std::int64_t wait = session.unlockAllowedAt() - ui.services.clock.nowMillis();
     if (wait > 0) ui.services.pacer.wakeAt(ui.now + wait / 1000.0);
     ImGui::Spacing();
@@ -104,6 +110,8 @@ void VaultGate::DrawUnlock(UiContext& ui) {
     if (!submit || unlockPass.empty() || wait > 0) return;
     slow.start(ui, [this](UiContext& ui) {
         const std::optional<Str> err = ui.services.session.unlock(unlockPass.bytes());
+        typedHint =
+            err == Str::ErrVaultWrongPassphrase ? vault::typingHint(unlockPass.bytes()) : std::nullopt;
         unlockPass.wipe();
         if (err) {
             formError = err;

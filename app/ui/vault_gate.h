@@ -10,6 +10,7 @@ struct VaultGate {
     SecretField pass, repeat, unlockPass;
     SlowAction slow;
     std::optional<Str> formError;
+    std::optional<Str> typedHint; // after a wrong passphrase: Caps Lock, or the other keyboard layout
     // The frame the unlock form was last drawn in: drawn again after a gap (start-up, Ctrl+L, the
     // other screens), it puts the keyboard in the passphrase field, so typing is never lost.
     int unlockDrawnFrame = -2;

@@ -83,7 +83,8 @@ test('a later version is shown field by field, under the sender\'s claim and the
   const { a, b, code } = env;
   await a.click({ key: 'nav-settings' });
   await typeInto(a, 'workstation', 'Бухгалтерия-1');
-  await a.click({ key: 'settings-save' });
+  await a.press('Enter'); // applied when the field is left, like every setting
+  await a.waitForState((s) => s.message === 'Настройки сохранены', 'the workstation saved');
   await a.click({ key: 'nav-vault' });
   await addEntry(a, TITLE, 'секрет-1', 'login-1');
   const first = await sendToB(a, code);
@@ -102,7 +103,8 @@ test('a later version is shown field by field, under the sender\'s claim and the
   const second = await sendToB(a, code, first);
   await paste(b, second);
   await b.find('Новых: 0 · совпадают: 0 · новее ваших: 1 · старее ваших: 0 · изменены с обеих сторон: 0');
-  await b.find({ kind: 'text', label: `${TITLE} — новее вашей: будет обновлена` });
+  const newer = await b.find({ kind: 'widget', label: `${TITLE} — новее вашей: будет обновлена` });
+  assert.equal(newer.checked, true, 'a newer entry is taken unless unticked');
   // Field by field, as for a conflict: the login on both sides, the secrets by their length only.
   await b.find({ kind: 'text', label: 'login-1' });
   await b.find({ kind: 'text', label: 'login-2' });

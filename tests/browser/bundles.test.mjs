@@ -154,7 +154,8 @@ test('B\'s receiving code: A seals the whole vault to it and sends it as text', 
   // A names its workstation: the bundle carries the name, so B sees where it came from.
   await a.click({ key: 'nav-settings' });
   await typeInto(a, 'workstation', 'Бухгалтерия-1');
-  await a.click({ key: 'settings-save' });
+  await a.press('Enter'); // applied when the field is left, like every setting
+  await a.waitForState((s) => s.message === 'Настройки сохранены', 'the workstation saved');
   await a.click({ key: 'nav-transfer' });
   await a.click({ key: 'tab-export' });
   await a.click({ key: 'export-scope-all' });

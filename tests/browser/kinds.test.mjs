@@ -61,6 +61,9 @@ async function addOrganisation(app, name, country, badId, goodId, badMessage) {
   await app.waitForState((s) => s.revision === before + 1 && !s.saving, 'the organisation saved');
 }
 
+const UCHET = 'ОАО «Минский завод» · Токен ОАИС: Uchet_1C-main';
+const TPS = 'ОАО «Минский завод» · Токен TPSClient';
+
 test('organisations and one entry of every kind, with validation, deadlines and a calendar file', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const app = await AppPage.open(context, env.url);
@@ -143,8 +146,9 @@ test('organisations and one entry of every kind, with validation, deadlines and 
   const rows = () => app.items().then((items) => items.filter((i) => i.key.startsWith('entry-') &&
     i.key.length === 'entry-'.length + 32).sort((a, b) => a.y - b.y));
   const sorted = await rows();
-  assert.equal(sorted[0].label, 'Uchet_1C-main');
-  assert.equal(sorted[1].label, 'TPSClient');
+  // Listed as organisation · kind, and the system's own name when the kind's does not say it.
+  assert.equal(sorted[0].label, UCHET);
+  assert.equal(sorted[1].label, TPS);
   await app.click({ key: sorted[0].key });
   await app.waitForValue({ key: 'field-systemName' }, 'Uchet_1C-main');
   await app.press('ArrowDown');
@@ -152,7 +156,7 @@ test('organisations and one entry of every kind, with validation, deadlines and 
   // Filtered by kind, only the TPSClient token is listed.
   await app.click({ key: 'kind-filter' });
   await app.click({ key: 'kind-filter-oais-tpsclient-token' });
-  assert.deepEqual((await rows()).map((r) => r.label), ['TPSClient']);
+  assert.deepEqual((await rows()).map((r) => r.label), [TPS]);
   await app.click({ key: 'kind-filter' });
   await app.click({ key: 'kind-filter-all' });
   // The search ignores case, Cyrillic included, and looks at names, organisations and logins — never
@@ -162,9 +166,9 @@ test('organisations and one entry of every kind, with validation, deadlines and 
     await app.settle();
     return (await rows()).map((r) => r.label);
   };
-  assert.deepEqual(await listedAfter('tpsclient'), ['TPSClient']);
+  assert.deepEqual(await listedAfter('tpsclient'), [TPS]);
   const ofTheFactory = await listedAfter('МИНСКИЙ ЗАВОД');
-  assert.ok(ofTheFactory.includes('TPSClient') && ofTheFactory.length >= 2, `by organisation: ${ofTheFactory}`);
+  assert.ok(ofTheFactory.includes(TPS) && ofTheFactory.length >= 2, `by organisation: ${ofTheFactory}`);
   assert.equal((await listedAfter('BFT-INTEGRATION')).length, 1, 'by login');
   assert.deepEqual(await listedAfter(SECRETS.tpsToken), []);
   assert.deepEqual(await listedAfter(SECRETS.httpsPassword.toLowerCase()), []);

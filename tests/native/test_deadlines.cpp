@@ -58,11 +58,24 @@ TEST_CASE("entries are named by their name field, else an imported title, else t
     const vault::Data d = sample();
     const Registry& r = Registry::builtIn();
     CHECK(entryName(*r.find("oais-tpsclient-token"), *d.find("tps"), Lang::Ru) == "TPSClient");
-    CHECK(entryName(*r.find("eis-export-token"), *d.find("exp"), Lang::Ru) ==
-          r.find("eis-export-token")->title.ru);
+    CHECK(entryName(*r.find("eis-export-token"), *d.find("exp"), Lang::Ru) == "Токен сервисов отдачи");
     vault::Entry imported = *d.find("exp"); // brought in from a KeePassXC export, with its title
     imported.fields["title"] = "ЕИС сервисы отдачи, бухгалтерия";
     CHECK(entryName(*r.find("eis-export-token"), imported, Lang::Ru) == "ЕИС сервисы отдачи, бухгалтерия");
+}
+
+TEST_CASE("entries of an organisation are named after it, then their kind in a few words") {
+    vault::Data d = sample(); // "tps" is of ООО «Ромашка»
+    d.find("exp")->org = "o1";
+    const Registry& r = Registry::builtIn();
+    CHECK(entryName(*r.find("eis-export-token"), *d.find("exp"), Lang::Ru, &d) ==
+          "ООО «Ромашка» · Токен сервисов отдачи");
+    CHECK(entryName(*r.find("oais-tpsclient-token"), *d.find("tps"), Lang::Ru, &d) ==
+          "ООО «Ромашка» · Токен TPSClient"); // the system's name said once
+    CHECK(entryName(*r.find("eis-export-token"), *d.find("exp"), Lang::En, &d) ==
+          "ООО «Ромашка» · Data-output services token");
+    // Without the vault's data (or an organisation) the name is what it was.
+    CHECK(entryName(*r.find("oais-tpsclient-token"), *d.find("tps"), Lang::Ru) == "TPSClient");
 }
 
 TEST_CASE("the calendar has every dated entry with its lead-time alarms, and no secret") {

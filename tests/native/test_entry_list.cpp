@@ -102,7 +102,7 @@ TEST_CASE("the list filters by organisation, kind and due, and sorts by name or 
     for (int i : byName) names.push_back(foldForSearch(list.name(i)));
     CHECK(std::is_sorted(names.begin(), names.end()));
     CHECK(list.name(3) == "ёлка Почта");
-    CHECK(list.name(0) == "TPSClient");
+    CHECK(list.name(0) == "ОАО «Минский завод» · Токен TPSClient"); // organisation · kind
 
     // Entries with no expiry go last in the expiry order, in the order they were added.
     q.order = ListOrder::Expiry;

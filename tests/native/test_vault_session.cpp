@@ -34,6 +34,11 @@ TEST_CASE("create, save, lock, refuse a wrong passphrase, unlock") {
     REQUIRE(tab.session.state() == Session::State::NoVault);
 
     CHECK(tab.session.create(pass("short")) == Str::ErrPassphraseTooShort);
+    // Long enough, but what the meter calls weak or very weak is refused too.
+    CHECK(vault::passphraseStrength(pass("1234567890")) == 1);
+    CHECK(tab.session.create(pass("1234567890")) == Str::ErrPassphraseWeak);
+    CHECK(tab.session.create(pass("aaaaaaaaaaaa")) == Str::ErrPassphraseWeak);
+    CHECK(tab.session.state() == Session::State::NoVault);
     REQUIRE_FALSE(tab.session.create(pass(kPass)));
     CHECK(tab.session.state() == Session::State::Creating);
     db.runAll();

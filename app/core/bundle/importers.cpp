@@ -1,22 +1,17 @@
 // Sections:
-//   [text]      UTF-8 checks, lower case for keyword matching, trimming
-//   [dates]     dates written in notes and fields, and what each one is (valid until / issued on)
-//   [mapping]   one source record → a vault entry: the generic kind, or an EIS token's own kind
+//   [text]      UTF-8 checks, line endings
+//   [mapping]   one source record → a vault entry (core/bundle/recognise.h)
 //   [csv]       an RFC 4180 reader, one row at a time
 //   [keepassxc] KeePassXC's CSV export
 //   [bitwarden] Bitwarden's JSON export
 #include "core/bundle/importers.h"
 
+#include "core/bundle/recognise.h"
 #include "core/crypto/secret.h"
-#include "core/dates.h"
 #include "core/json_text.h"
-#include "core/kinds/kind.h"
-#include "core/kinds/validate.h"
 
 #include <algorithm>
-#include <initializer_list>
 #include <map>
-#include <set>
 
 namespace ts::bundle {
 
@@ -49,42 +44,6 @@ bool validUtf8(std::string_view s) {
     return true;
 }
 
-// Lower case for Latin and Cyrillic (U+0400–U+042F), enough to find Russian keywords.
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        auto& c = reinterpret_cast<unsigned char&>(out[i]);
-        if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-        if (c != 0xD0 || i + 1 >= out.size()) continue;
-        auto& n = reinterpret_cast<unsigned char&>(out[i + 1]);
-        if (n >= 0x80 && n <= 0x8F) { // Ѐ–Џ → ѐ–џ
-            c = 0xD1;
-            n = static_cast<unsigned char>(n + 0x10);
-        } else if (n >= 0x90 && n <= 0x9F) { // А–П → а–п
-            n = static_cast<unsigned char>(n + 0x20);
-        } else if (n >= 0xA0 && n <= 0xAF) { // Р–Я → р–я
-            c = 0xD1;
-            n = static_cast<unsigned char>(n - 0x20);
-        }
-        ++i;
-    }
-    return out;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
-
-// Line breaks and tabs in a one-line value (a title) become spaces: kept, but on one line.
-std::string oneLine(std::string_view s) {
-    std::string out(trim(s));
-    for (char& c : out)
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-    return std::string(trim(out));
-}
-
 std::string unixLines(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -93,270 +52,14 @@ std::string unixLines(std::string_view s) {
     return out;
 }
 
-bool isLetterByte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
-
-// The end of the last occurrence of `word` in `text` (0: none). Short words must stand alone.
-std::size_t lastWordEnd(std::string_view text, std::string_view word, bool whole) {
-    for (std::size_t at = text.rfind(word); at != std::string_view::npos;
-         at = at == 0 ? std::string_view::npos : text.rfind(word, at - 1)) {
-        const std::size_t end = at + word.size();
-        if (!whole || ((at == 0 || !isLetterByte(static_cast<unsigned char>(text[at - 1]))) &&
-                       (end == text.size() || !isLetterByte(static_cast<unsigned char>(text[end])))))
-            return end;
-    }
-    return 0;
-}
-
-bool mentions(std::string_view lowered, std::initializer_list<std::string_view> words) {
-    return std::any_of(words.begin(), words.end(),
-                       [&](std::string_view w) { return lowered.find(w) != std::string_view::npos; });
-}
-
-// --- [dates] --------------------------------------------------------------------------------------
-
-enum class DateRole { Unknown, Until, Issued };
-
-struct FoundDate {
-    Date date;
-    DateRole role = DateRole::Unknown;
-};
-
-// What a date is, from the nearest keyword before it on its line: "действует до 31.12.2026",
-// "выдан 01.02.2025", "срок действия от 01.02.2025 до 01.02.2026".
-DateRole roleOf(std::string_view before) {
-    const std::string l = lower(before);
-    struct Word {
-        std::string_view text;
-        bool whole;
-        DateRole role;
-    };
-    static constexpr Word kWords[] = {
-        {"до", true, DateRole::Until},       {"срок", false, DateRole::Until},
-        {"действ", false, DateRole::Until},  {"истека", false, DateRole::Until},
-        {"оконч", false, DateRole::Until},   {"until", false, DateRole::Until},
-        {"expir", false, DateRole::Until},   {"valid", false, DateRole::Until},
-        {"от", true, DateRole::Issued},      {"выдан", false, DateRole::Issued},
-        {"создан", false, DateRole::Issued}, {"обновл", false, DateRole::Issued},
-        {"выпущ", false, DateRole::Issued},  {"получен", false, DateRole::Issued},
-        {"issued", false, DateRole::Issued}, {"created", false, DateRole::Issued},
-    };
-    std::size_t best = 0;
-    DateRole role = DateRole::Unknown;
-    for (const Word& w : kWords)
-        if (const std::size_t end = lastWordEnd(l, w.text, w.whole); end > best) {
-            best = end;
-            role = w.role;
-        }
-    return role;
-}
-
-bool digits(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-// Dates as ДД.ММ.ГГГГ or ГГГГ-ММ-ДД anywhere in the text, each with its role.
-void findDates(std::string_view text, std::vector<FoundDate>& out) {
-    std::size_t lineStart = 0;
-    for (std::size_t i = 0; i + 10 <= text.size(); ++i) {
-        if (text[i] == '\n') lineStart = i + 1;
-        if (i > 0 && text[i - 1] >= '0' && text[i - 1] <= '9') continue;
-        if (i + 10 < text.size() && text[i + 10] >= '0' && text[i + 10] <= '9') continue;
-        const std::string_view t = text.substr(i, 10);
-        const bool local = digits(t.substr(0, 2)) && digits(t.substr(3, 2)) && digits(t.substr(6, 4));
-        const bool iso = digits(t.substr(0, 4)) && digits(t.substr(5, 2)) && digits(t.substr(8, 2));
-        if (!local && !iso) continue;
-        if (auto d = parseDate(t)) {
-            out.push_back(FoundDate{*d, roleOf(text.substr(lineStart, i - lineStart))});
-            i += 9;
-        }
-    }
-}
-
-// The one date that plays this role: named so ("до …"), or else the only date named nothing.
-// Two different candidates: none, so the entry stays generic rather than get a wrong expiry.
-std::optional<Date> pickDate(const std::vector<FoundDate>& dates, DateRole role) {
-    for (DateRole r : {role, DateRole::Unknown}) {
-        std::set<Date> found;
-        for (const FoundDate& d : dates)
-            if (d.role == r) found.insert(d.date);
-        if (found.size() == 1) return *found.begin();
-        if (found.size() > 1) return std::nullopt;
-    }
-    return std::nullopt;
-}
-
 // --- [mapping] ------------------------------------------------------------------------------------
 
-struct SourceField {
-    std::string name, value;
-    bool hidden = false; // a secret (Bitwarden's hidden field)
-};
-
-// One record of the other tool, before it becomes an entry.
-struct Source {
-    std::string title, login, password, notes, totp;
-    std::vector<std::string> urls;
-    std::vector<SourceField> fields;
-    Str groupLabel = Str::ImportNoteGroup;
-    std::string group; // the group path or folder name; empty: none
-
-    ~Source() {
-        crypto::wipeString(password);
-        crypto::wipeString(totp);
-        for (SourceField& f : fields) crypto::wipeString(f.value);
-    }
-};
-
-std::string line(std::string_view label, std::string_view value) {
-    return std::string(label) + ": " + std::string(value);
-}
-
-void appendLines(std::string& notes, const std::vector<std::string>& lines) {
-    if (lines.empty()) return;
-    if (!notes.empty()) notes += notes.back() == '\n' ? "\n" : "\n\n";
-    for (std::size_t i = 0; i < lines.size(); ++i) notes += (i ? "\n" : "") + lines[i];
-}
-
-// A generic field's label in the user's language, for the lines written into notes.
-std::string label(const char* id, Lang lang) {
-    const kinds::Kind* generic = kinds::Registry::builtIn().find("generic");
-    const kinds::Field* f = generic ? generic->field(id) : nullptr;
-    return f ? f->label.in(lang) : std::string(id);
-}
-
-json emptyFields(const kinds::Kind& kind) {
-    json f = json::object();
-    for (const kinds::Field& field : kind.fields) f[field.id] = "";
-    return f;
-}
-
-// An EIS token's own kind, when the record is plainly one: a GUID as its password (or its only
-// secret field), the token named in its title, notes or group, the dates the kind requires found,
-// and no other secret that the kind has no place for. Title, address and notes are kept in the
-// entry as fields under the generic kind's ids ("title", "url", "notes"): the editor keeps fields
-// its kind does not show, the list searches them, and they travel in bundles.
-std::optional<json> eisFields(const Source& s, Lang lang, std::string& kindId) {
-    std::string guid;
-    const SourceField* guidField = nullptr;
-    if (kinds::isGuid(trim(s.password))) {
-        guid = std::string(trim(s.password));
-    } else if (s.password.empty()) {
-        for (const SourceField& f : s.fields)
-            if (kinds::isGuid(trim(f.value))) {
-                if (guidField) return std::nullopt; // two GUIDs: which one is the token?
-                guidField = &f;
-                guid = std::string(trim(f.value));
-            }
-    }
-    if (guid.empty() || !s.totp.empty()) return std::nullopt;
-
-    std::string context = s.title + "\n" + s.notes + "\n" + s.group;
-    for (const SourceField& f : s.fields) context += "\n" + f.name;
-    context = lower(context);
-    if (mentions(context, {"бухгалт"}))
-        kindId = "eis-accounting-token";
-    else if (mentions(context, {"токен-ключ", "токен ключ", "участник"}))
-        kindId = "eis-participant-token-key";
-    else if (mentions(context, {"отдач"}) ||
-             (mentions(context, {"сервис"}) && mentions(context, {"еис", "eis"})))
-        kindId = "eis-export-token";
-    else
-        return std::nullopt;
-    const kinds::Kind* kind = kinds::Registry::builtIn().find(kindId);
-    if (!kind) return std::nullopt;
-
-    std::vector<FoundDate> dates;
-    findDates(s.title, dates);
-    findDates(s.notes, dates);
-    std::vector<std::string> extra; // text fields, kept in the notes
-    for (const SourceField& f : s.fields) {
-        if (&f == guidField) continue;
-        const std::size_t before = dates.size();
-        findDates(line(f.name, f.value), dates);
-        if (f.hidden && dates.size() == before) return std::nullopt; // a secret with no place here
-        extra.push_back(line(f.name, f.value));
-    }
-
-    json fields = emptyFields(*kind);
-    fields["guid"] = guid;
-    if (kind->field("validUntil"))
-        if (auto d = pickDate(dates, DateRole::Until)) fields["validUntil"] = isoDate(*d);
-    if (kind->field("issuedOn"))
-        if (auto d = pickDate(dates, DateRole::Issued)) fields["issuedOn"] = isoDate(*d);
-    if (!s.login.empty()) {
-        const kinds::Field* login = kind->field("eisLogin");
-        if (!login) return std::nullopt;
-        fields["eisLogin"] = kinds::normalise(*login, s.login);
-    }
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        if (const kinds::Field* f = kind->field(it.key()))
-            it.value() = kinds::normalise(*f, it.value().get<std::string>());
-    if (!kinds::validateFields(*kind, fields).empty()) return std::nullopt;
-
-    std::string notes = s.notes;
-    for (std::size_t i = 1; i < s.urls.size(); ++i) extra.push_back(line(label("url", lang), s.urls[i]));
-    if (!s.group.empty()) extra.push_back(line(tr(s.groupLabel, lang), s.group));
-    appendLines(notes, extra);
-    if (const std::string title = oneLine(s.title); !title.empty()) fields["title"] = title;
-    if (!s.urls.empty() && !s.urls.front().empty()) fields["url"] = s.urls.front();
-    if (!notes.empty()) fields["notes"] = notes;
-    return fields;
-}
-
-// The generic kind: title, login, secret, url, notes. A value it would refuse goes into the notes
-// under its label, whole.
-json genericFields(const Source& s, Lang lang, std::string_view fallbackTitle) {
-    const kinds::Kind* kind = kinds::Registry::builtIn().find("generic");
-    json fields = kind ? emptyFields(*kind) : json::object();
-    std::vector<std::string> extra;
-    std::string title = oneLine(s.title);
-    for (const std::string& candidate : {s.urls.empty() ? std::string() : oneLine(s.urls.front()),
-                                         oneLine(s.login), std::string(fallbackTitle)})
-        if (title.empty()) title = candidate;
-    fields["title"] = title;
-
-    const auto put = [&](const char* id, const std::string& value) {
-        const kinds::Field* f = kind ? kind->field(id) : nullptr;
-        if (!f) return;
-        const std::string v = kinds::normalise(*f, value);
-        if (kinds::validateValue(*f, v))
-            extra.push_back(line(f->label.in(lang), value));
-        else
-            fields[id] = v;
-    };
-    put("login", s.login);
-    put("secret", s.password);
-    for (std::size_t i = 0; i < s.urls.size(); ++i) {
-        if (i == 0)
-            put("url", s.urls[i]);
-        else
-            extra.push_back(line(label("url", lang), s.urls[i]));
-    }
-    if (!s.totp.empty()) extra.push_back(line("TOTP", s.totp));
-    for (const SourceField& f : s.fields) extra.push_back(line(f.name, f.value));
-    if (!s.group.empty()) extra.push_back(line(tr(s.groupLabel, lang), s.group));
-    std::string notes = s.notes;
-    appendLines(notes, extra);
-    fields["notes"] = notes;
-    return fields;
-}
-
-void addEntry(Imported& out, const Source& s, std::int64_t now, Lang lang, std::string_view fallbackTitle) {
-    vault::Entry e;
-    e.id = vault::newEntryId();
-    e.createdAt = e.updatedAt = now;
-    std::string kindId;
-    if (auto eis = eisFields(s, lang, kindId)) {
-        e.kind = kindId;
-        e.fields = std::move(*eis);
-        ++out.recognised;
-    } else {
-        e.kind = "generic";
-        e.fields = genericFields(s, lang, fallbackTitle);
-    }
-    out.data.entries.push_back(std::move(e));
+void addEntry(Imported& out, const Record& s, std::int64_t now, Lang lang, std::string_view fallbackTitle) {
+    Recognised r = recognise(s, now, lang, fallbackTitle);
+    if (r.known) ++out.recognised;
+    if (!r.datesFromText.empty()) out.datesFromText[r.entry.id] = std::move(r.datesFromText);
+    if (!r.organisation.empty()) out.organisations[r.organisation].push_back(r.entry.id);
+    out.data.entries.push_back(std::move(r.entry));
 }
 
 std::optional<Imported> fail(ImportError& error, Str text, int line = 0) {
@@ -427,8 +130,14 @@ bool readRow(std::string_view text, std::size_t& pos, int& line, CsvRow& row, Im
     }
 }
 
+// Column names are ASCII: compared without case, surrounding spaces ignored.
 bool sameName(std::string_view a, std::string_view b) {
-    return lower(trim(a)) == lower(b);
+    while (!a.empty() && (a.front() == ' ' || a.front() == '\t')) a.remove_prefix(1);
+    while (!a.empty() && (a.back() == ' ' || a.back() == '\t')) a.remove_suffix(1);
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               const auto l = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+               return l(x) == l(y);
+           });
 }
 
 } // namespace
@@ -481,7 +190,7 @@ std::optional<Imported> importKeePassXcCsv(std::string_view text, ImportError& e
             ++out.binned;
             continue;
         }
-        Source s;
+        Record s;
         s.title = cell("Title");
         s.login = cell("Username");
         s.password = cell("Password");
@@ -547,7 +256,7 @@ std::optional<Imported> importBitwardenJson(std::string_view text, ImportError& 
             ++out.binned;
             continue;
         }
-        Source s;
+        Record s;
         s.title = stringAt(item, "name");
         s.notes = unixLines(stringAt(item, "notes"));
         if (const auto login = item.find("login"); login != item.end() && login->is_object()) {
@@ -566,7 +275,7 @@ std::optional<Imported> importBitwardenJson(std::string_view text, ImportError& 
                 const auto ft = f.find("type");
                 const bool hidden = ft != f.end() && intOf(*ft) == 1;
                 s.fields.push_back(
-                    SourceField{stringAt(f, "name"), unixLines(value->get<std::string>()), hidden});
+                    RecordField{stringAt(f, "name"), unixLines(value->get<std::string>()), hidden});
             }
         if (const std::string folder = stringAt(item, "folderId"); !folder.empty() && folders.count(folder)) {
             s.groupLabel = Str::ImportNoteFolder;

@@ -1,13 +1,14 @@
 // Other password managers' exports, read into vault data for the import preview
 // (core/vault/merge.h): KeePassXC's "Export to CSV" and Bitwarden's unencrypted JSON export.
 //
-// Each entry becomes a "generic" one (title, login, secret, url, notes), or — when its password or
-// a custom field is a GUID and its title, notes or group name an EIS token — that token's own kind,
-// so its expiry is tracked. Nothing is lost on the way: a value the kind would refuse (a URL without
-// http://, a line break in a password) goes into the notes; custom fields, extra URLs, TOTP seeds and
-// the group or folder are written into the notes too; an entry is given an EIS kind only when all
-// it holds fits that kind. Every entry gets a fresh id and `now` as its times, so importing the same
-// file twice is matched by kind and fields (previewMerge) and adds nothing the second time.
+// Each entry becomes a "generic" one (title, login, secret, url, notes), or — when it is plainly an
+// EIS token, an OAIS token or an EIS HTTPS-integration login — that kind (core/bundle/recognise.h,
+// shared with the KeePass .kdbx import), so its expiry is tracked. Nothing is lost on the way: a
+// value the kind would refuse (a URL without http://, a line break in a password) goes into the
+// notes; custom fields, extra URLs, TOTP seeds and the group or folder are written into the notes
+// too; an entry is given a kind of its own only when all it holds fits that kind. Every entry gets a fresh id
+// and `now` as its times, so importing the same file twice is matched by kind and fields (previewMerge) and
+// adds nothing the second time.
 //
 // WARNING: the input is a plain-text export full of secrets. The caller should wipe its copy
 // (crypto::wipeString) once the preview is built, and tell the user to delete the file.
@@ -18,9 +19,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ts::bundle {
 
@@ -40,6 +43,11 @@ struct Imported {
     int recognised = 0; // entries given an EIS token kind rather than "generic"
     int skipped = 0;    // not credentials TokenSafe keeps: Bitwarden cards, identities, SSH keys
     int binned = 0;     // in KeePassXC's "Recycle Bin" group or Bitwarden's trash: left out
+    // For the preview to show and the user to confirm: entry id → its date fields read from the
+    // record's text (a guess); an organisation named in group paths → the ids of its entries
+    // (offered, never applied by the import itself).
+    std::map<std::string, std::vector<std::string>> datesFromText;
+    std::map<std::string, std::vector<std::string>> organisations;
 };
 
 // KeePassXC's CSV: a header row "Group","Title","Username","Password","URL","Notes" and, since

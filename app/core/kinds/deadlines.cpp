@@ -21,15 +21,22 @@ std::vector<Deadline> collect(const vault::Data& data, const Registry& kinds, co
 
 } // namespace
 
-std::string entryName(const Kind& kind, const vault::Entry& e, Lang lang) {
-    if (const Field* f = kind.nameField()) {
-        const std::string v = e.field(f->id.c_str());
-        if (!v.empty()) return v;
-    }
+std::string entryName(const Kind& kind, const vault::Entry& e, Lang lang, const vault::Data* data) {
+    std::string own;
+    if (const Field* f = kind.nameField()) own = e.field(f->id.c_str());
     // A token recognised in another tool's export keeps the title it had there (a "title" field
     // its kind does not show): the user's own name for it says more than the kind's.
-    if (std::string title = e.field("title"); !title.empty()) return title;
-    return kind.title.in(lang);
+    if (own.empty()) own = e.field("title");
+    const std::string& shortName =
+        kind.shortTitle.in(lang).empty() ? kind.title.in(lang) : kind.shortTitle.in(lang);
+    const vault::Organisation* org = data ? data->organisation(e.org) : nullptr;
+    if (!org) return own.empty() ? shortName : own;
+    // The generic kind's title is all it has to say; a token's own name follows its kind's.
+    const std::string what = kind.shortTitle.in(lang).empty() ? (own.empty() ? shortName : own)
+                             : own.empty() || shortName.find(own) != std::string::npos
+                                 ? shortName
+                                 : shortName + ": " + own;
+    return org->name + " · " + what;
 }
 
 const std::vector<int>& leadDays(const Kind& kind, const vault::Entry& e) {

@@ -12,8 +12,10 @@
 namespace ts::kinds {
 
 // How an entry is called in lists: its kind's name field if filled, else the title an import
-// brought (a field its kind does not show), else the kind's title.
-std::string entryName(const Kind& kind, const vault::Entry& e, Lang lang);
+// brought (a field its kind does not show), else the kind's short title. Given the vault's data,
+// an entry of an organisation is named after it first and then its kind, shortly, so two tokens
+// of one kind for two organisations read apart: "ООО «Ромашка» · Токен сервисов отдачи".
+std::string entryName(const Kind& kind, const vault::Entry& e, Lang lang, const vault::Data* data = nullptr);
 
 // The lead times in effect: the entry's own, else its kind's.
 const std::vector<int>& leadDays(const Kind& kind, const vault::Entry& e);

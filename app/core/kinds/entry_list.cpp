@@ -63,7 +63,7 @@ void EntryList::build(const vault::Data& data, const Registry& kinds, Lang lang,
         const vault::Entry& e = data.entries[i];
         Row& row = rows_[i];
         const Kind* k = kinds.find(e.kind);
-        row.name = k ? entryName(*k, e, lang) : e.kind;
+        row.name = k ? entryName(*k, e, lang, &data) : e.kind;
         if (k) row.due = dueOn(*k, e.fields, today, leadDays(*k, e));
         if (row.due) expiryDays[i] = daysFromCivil(row.due->expires);
         appendFolded(row.text, row.name);

@@ -6,6 +6,9 @@ namespace ts::kinds {
 
 std::optional<Date> expiryDate(const Kind& kind, const nlohmann::json& fields) {
     if (kind.expiry.rule == Expiry::Rule::None) return std::nullopt;
+    if (!kind.expiry.portalField.empty())
+        if (const auto p = fields.find(kind.expiry.portalField); p != fields.end() && p->is_string())
+            if (const std::optional<Date> shown = parseDate(p->get<std::string>())) return *shown;
     const auto it = fields.find(kind.expiry.field);
     if (it == fields.end() || !it->is_string()) return std::nullopt;
     const std::optional<Date> d = parseDate(it->get<std::string>());

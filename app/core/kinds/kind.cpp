@@ -89,6 +89,14 @@ bool readExpiry(const json& j, Kind& k, std::string& error) {
         j["months"].get<int>() > 0) {
         k.expiry.rule = Expiry::Rule::MonthsAfter;
         k.expiry.months = j["months"].get<int>();
+        if (j.contains("portal")) {
+            const Field* p = j["portal"].is_string() ? k.field(j["portal"].get<std::string>()) : nullptr;
+            if (!p || p->type != FieldType::Date || p->id == k.expiry.field) {
+                error = "\"expiry\".\"portal\" must name another date field of this kind";
+                return false;
+            }
+            k.expiry.portalField = p->id;
+        }
         return true;
     }
     error = "unknown \"expiry\" rule or missing \"months\"";
@@ -126,7 +134,8 @@ std::optional<Kind> parseKind(const json& j, std::string& error) {
     }
     if (!readText(j, "system", k.system, true, error) || !readText(j, "title", k.title, true, error) ||
         !readText(j, "summary", k.summary, true, error) ||
-        !readText(j, "whereItGoes", k.whereItGoes, true, error))
+        !readText(j, "whereItGoes", k.whereItGoes, true, error) ||
+        !readText(j, "short", k.shortTitle, false, error))
         return std::nullopt;
     if (!j.contains("fields") || !j["fields"].is_array() || j["fields"].empty()) {
         error = "\"fields\" must be a non-empty array";

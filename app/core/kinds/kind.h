@@ -39,6 +39,9 @@ struct Expiry {
     Rule rule = Rule::None;
     std::string field; // the date field it reads
     int months = 0;
+    // MonthsAfter: a date field for the expiry the portal itself shows. When filled it wins over
+    // the computed date, which is only a default (a portal may give a token another term).
+    std::string portalField;
 };
 
 struct Note {
@@ -50,6 +53,7 @@ struct Kind {
     std::string id;
     std::string country; // "RU" or "BY"
     Text system, title, summary, whereItGoes;
+    Text shortTitle; // a few words for lists, after the organisation's name; empty: the title
     std::vector<Field> fields;
     Expiry expiry;
     std::vector<int> warnDays; // descending

@@ -104,6 +104,7 @@ std::optional<Str> Session::create(const crypto::SecretBytes& passphrase) {
     if (utf8Length({reinterpret_cast<const char*>(passphrase.data()), passphrase.size()}) <
         kMinPassphraseChars)
         return Str::ErrPassphraseTooShort;
+    if (passphraseStrength(passphrase) < kMinPassphraseStrength) return Str::ErrPassphraseWeak;
     std::optional<Keys> keys = vault::create(passphrase, kdf_);
     if (!keys) return Str::ErrVaultKdfFailed;
     state_ = State::Creating;
@@ -200,6 +201,7 @@ std::optional<Str> Session::changePassphrase(const crypto::SecretBytes& currentP
     if (state_ != State::Unlocked || !keys_) return Str::MsgLocked;
     if (utf8Length({reinterpret_cast<const char*>(next.data()), next.size()}) < kMinPassphraseChars)
         return Str::ErrPassphraseTooShort;
+    if (passphraseStrength(next) < kMinPassphraseStrength) return Str::ErrPassphraseWeak;
     if (!checkPassphrase(*keys_, currentPass)) return Str::ErrCurrentPassphraseWrong;
     std::optional<Keys> rekeyed = rekey(*keys_, next, kdf_);
     if (!rekeyed) return Str::ErrVaultKdfFailed;

@@ -68,6 +68,8 @@ class Session {
 
     // Minimum passphrase length for a new vault or a new passphrase.
     static constexpr std::size_t kMinPassphraseChars = 10;
+    // What the meter calls "very weak" (0) or "weak" (1) is refused: «1234567890» is long enough.
+    static constexpr int kMinPassphraseStrength = 2;
 
   private:
     struct Job {
