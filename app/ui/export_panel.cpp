@@ -1,6 +1,5 @@
 #include "ui/export_panel.h"
 
-#include "core/bundle/keepass_export.h"
 #include "core/clock.h"
 #include "core/dates.h"
 #include "core/kdbx/bridge.h"
@@ -224,12 +223,11 @@ void ExportPanel::MakeKeePass(UiContext& ui) {
     kdbx::Credentials creds;
     if (!pass.empty()) creds.password = pass.bytes();
     creds.keyFile = keyFile;
-    const kdbx::Database db = bundle::toKeePass(chosen, ui.state.settings.language);
     kdbxWaiting = true;
     std::weak_ptr<bool> weak = alive;
     UiContext at{ui.state, ui.services, ui.seam, ui.fonts, 0, ui.here};
     ui.services.keepass->call(
-        kdbx::encodeWriteRequest(db, creds, kdbxOptions),
+        kdbx::encodeWriteRequest(chosen, creds, kdbxOptions, ui.state.settings.language),
         [this, weak, at](std::optional<crypto::SecretBytes> bytes) mutable {
             const std::shared_ptr<bool> ok = weak.lock();
             if (!ok || !*ok) return;

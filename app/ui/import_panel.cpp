@@ -79,10 +79,7 @@ void ImportPanel::Reset() {
     keyFileName.clear();
     kdbxWaiting = false;
     keepass.reset();
-    kdbxInfo = {};
     groupsAsOrganisations = false;
-    kdbxGroups.clear();
-    skippedAttachments.clear();
 }
 
 void ImportPanel::Wipe() {
@@ -211,13 +208,13 @@ void ImportPanel::OpenKeePass(UiContext& ui) {
     // The reply comes in a later task, maybe after a lock wiped this panel: `alive` tells.
     std::weak_ptr<bool> weak = alive;
     UiContext at{ui.state, ui.services, ui.seam, ui.fonts, 0, ui.here};
-    ui.services.keepass->call(kdbx::encodeOpenRequest(bundleFile, creds),
-                              [this, weak, at](std::optional<crypto::SecretBytes> reply) mutable {
-                                  const std::shared_ptr<bool> ok = weak.lock();
-                                  if (ok && *ok &&
-                                      at.services.session.state() == vault::Session::State::Unlocked)
-                                      KeePassReplied(at, std::move(reply));
-                              });
+    ui.services.keepass->call(
+        kdbx::encodeOpenRequest(bundleFile, creds, ui.state.settings.language, ui.services.clock.nowMillis()),
+        [this, weak, at](std::optional<crypto::SecretBytes> reply) mutable {
+            const std::shared_ptr<bool> ok = weak.lock();
+            if (ok && *ok && at.services.session.state() == vault::Session::State::Unlocked)
+                KeePassReplied(at, std::move(reply));
+        });
     ui.services.pacer.wake();
 }
 
@@ -235,30 +232,21 @@ void ImportPanel::KeePassReplied(UiContext& ui, std::optional<crypto::SecretByte
         Reset();
         return Refuse(ui, e, reply.error.detail.empty() ? name : reply.error.detail);
     }
-    kdbx::Database db;
-    if (!kdbx::decodeOpened(reply.payload, db, kdbxInfo)) return Refuse(ui, Str::ErrKdbxModuleFailed);
+    kdbx::Opened opened;
+    if (!kdbx::decodeOpened(reply.payload, opened)) return Refuse(ui, Str::ErrKdbxModuleFailed);
     if (!bundleFile.empty()) sodium_memzero(bundleFile.data(), bundleFile.size());
     bundleFile.clear();
     keyFile.reset();
-    keepass = std::move(db);
+    keepass = std::move(opened);
+    recognised = keepass->recognised;
+    skipped = static_cast<int>(keepass->skippedAttachments.size());
+    binned = keepass->binned;
     MapKeePass(ui);
 }
 
+// The module mapped the database both ways; the user's choice picks one (a copy: they may change it).
 void ImportPanel::MapKeePass(UiContext& ui) {
-    bundle::ImportError ie;
-    const Lang lang = ui.state.settings.language;
-    std::optional<bundle::Imported> imported = bundle::importKeePassDatabase(
-        *keepass, ie, ui.services.clock.nowMillis(), lang, groupsAsOrganisations);
-    if (!imported) {
-        Reset();
-        return Refuse(ui, ie.text, ie.detail(lang));
-    }
-    recognised = imported->recognised;
-    skipped = static_cast<int>(imported->skippedAttachments.size());
-    binned = imported->binned;
-    kdbxGroups = std::move(imported->groups);
-    skippedAttachments = std::move(imported->skippedAttachments);
-    ShowPreview(ui, std::move(imported->data));
+    ShowPreview(ui, groupsAsOrganisations ? keepass->withOrganisations : keepass->plain);
 }
 
 void ImportPanel::DrawKeePass(UiContext& ui) {
@@ -298,13 +286,14 @@ void ImportPanel::DrawKeePass(UiContext& ui) {
 // attachments left out.
 void ImportPanel::DrawKeePassPreview(UiContext& ui) {
     const Lang lang = ui.state.settings.language;
+    const kdbx::FileInfo& info = keepass->info;
     TextMuted(ui, fill(tr(Str::ImportKdbxInfo, lang),
-                       {{"version", std::to_string(kdbxInfo.major) + "." + std::to_string(kdbxInfo.minor)},
-                        {"cipher", kdbxInfo.cipher},
-                        {"kdf", kdbxInfo.kdf}}));
-    if (!kdbxGroups.empty()) {
+                       {{"version", std::to_string(info.major) + "." + std::to_string(info.minor)},
+                        {"cipher", info.cipher},
+                        {"kdf", info.kdf}}));
+    if (!keepass->groups.empty()) {
         std::string names;
-        for (const std::string& g : kdbxGroups) names += (names.empty() ? "" : ", ") + g;
+        for (const std::string& g : keepass->groups) names += (names.empty() ? "" : ", ") + g;
         const std::string label =
             fill(tr(Str::ImportKdbxGroupsAsOrgs, lang), {{"names", names}}) + "###import-kdbx-orgs";
         bool on = groupsAsOrganisations;
@@ -314,9 +303,9 @@ void ImportPanel::DrawKeePassPreview(UiContext& ui) {
         }
         ui.seam.markLast("check", groupsAsOrganisations);
     }
-    if (!skippedAttachments.empty()) {
+    if (!keepass->skippedAttachments.empty()) {
         std::string list;
-        for (const std::string& a : skippedAttachments) list += (list.empty() ? "" : "; ") + a;
+        for (const std::string& a : keepass->skippedAttachments) list += (list.empty() ? "" : "; ") + a;
         WarningText(ui, fill(tr(Str::ImportKdbxSkippedAttachments, lang), {{"list", list}}));
     }
 }

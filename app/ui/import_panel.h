@@ -4,8 +4,7 @@
 #pragma once
 
 #include "core/bundle/transfer.h"
-#include "core/kdbx/database.h"
-#include "core/kdbx/reader.h"
+#include "core/kdbx/bridge.h"
 #include "core/kinds/kind.h"
 #include "core/vault/merge.h"
 #include "ui/secret_field.h"
@@ -42,10 +41,8 @@ struct ImportPanel {
     std::optional<crypto::SecretBytes> keyFile;
     std::string keyFileName;
     bool kdbxWaiting = false; // the KeePass module is loading or working
-    std::optional<kdbx::Database> keepass;
-    kdbx::FileInfo kdbxInfo;
+    std::optional<kdbx::Opened> keepass;
     bool groupsAsOrganisations = false;
-    std::vector<std::string> kdbxGroups, skippedAttachments;
 
     // The preview: their data, what each item is, and the user's choice per conflict.
     std::optional<vault::Data> theirs;

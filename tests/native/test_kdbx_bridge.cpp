@@ -46,33 +46,70 @@ const vault::Entry* byTitle(const vault::Data& d, std::string_view title) {
 
 } // namespace
 
-TEST_CASE("kdbx bridge: write then open through requests gives the database back; errors keep their id") {
-    const kdbx::Database db = testing::kdbxSample();
-    const kdbx::Reply written = call(kdbx::encodeWriteRequest(db, password("пароль"), fastArgon2d()));
-    REQUIRE(written.ok);
-    REQUIRE(written.payload.size() > 100);
+TEST_CASE("kdbx bridge: a file opened through a request comes back mapped both ways; errors keep their id") {
+    kdbx::Bytes file;
+    kdbx::Error error;
+    REQUIRE(kdbx::writeKdbx(testing::kdbxSample(), password("пароль"), fastArgon2d(), file, error));
 
-    const kdbx::Reply opened = call(kdbx::encodeOpenRequest(written.payload, password("пароль")));
+    const kdbx::Reply opened =
+        call(kdbx::encodeOpenRequest(file, password("пароль"), Lang::Ru, 1'800'000'000'000));
     REQUIRE(opened.ok);
-    kdbx::Database back;
-    kdbx::FileInfo info;
-    REQUIRE(kdbx::decodeOpened(opened.payload, back, info));
-    CHECK(back == db);
-    CHECK(info.major == 4);
-    CHECK(info.cipher == "ChaCha20");
-    CHECK(info.kdf == "Argon2d");
+    kdbx::Opened o;
+    REQUIRE(kdbx::decodeOpened(opened.payload, o));
+    CHECK(o.info.major == 4);
+    CHECK(o.info.cipher == "ChaCha20");
+    CHECK(o.info.kdf == "Argon2d");
+    CHECK(o.groups == std::vector<std::string>{"ООО «Ромашка»"});
+    CHECK(o.skippedAttachments.size() == 1);
+    CHECK(o.plain.organisations.empty());
+    CHECK(o.plain.entries.size() == 2);
+    REQUIRE(o.withOrganisations.organisations.size() == 1);
+    CHECK(o.withOrganisations.entries.size() == 2);
+    const vault::Entry* e = byTitle(o.plain, "Сервисы отдачи — ООО «Ромашка»");
+    REQUIRE(e);
+    CHECK(e->field("secret") == "текущий \"пароль\" ' ]]> ");
+    CHECK(e->history.size() == 2);
 
-    const kdbx::Reply wrong = call(kdbx::encodeOpenRequest(written.payload, password("не тот")));
+    const kdbx::Reply wrong = call(kdbx::encodeOpenRequest(file, password("не тот"), Lang::Ru, 1));
     CHECK_FALSE(wrong.ok);
     CHECK(wrong.error.text == Str::ErrKdbxWrongCredentials);
-
     const crypto::SecretBytes garbage{'n', 'o', 't'};
-    const kdbx::Reply notKeePass = call(kdbx::encodeOpenRequest(garbage, password("x")));
-    CHECK(notKeePass.error.text == Str::ErrKdbxNotKeePass);
-
+    CHECK(call(kdbx::encodeOpenRequest(garbage, password("x"), Lang::Ru, 1)).error.text ==
+          Str::ErrKdbxNotKeePass);
     kdbx::Credentials none;
-    CHECK(call(kdbx::encodeOpenRequest(written.payload, none)).error.text == Str::ErrKdbxNoCredentials);
+    CHECK(call(kdbx::encodeOpenRequest(file, none, Lang::Ru, 1)).error.text == Str::ErrKdbxNoCredentials);
     CHECK(call(crypto::SecretBytes{9}).error.text == Str::ErrKdbxModuleFailed);
+    // A database with nothing to import is the import's own refusal.
+    kdbx::Bytes empty;
+    kdbx::Database nothing;
+    REQUIRE(kdbx::writeKdbx(nothing, password("p"), fastArgon2d(), empty, error));
+    CHECK(call(kdbx::encodeOpenRequest(empty, password("p"), Lang::Ru, 1)).error.text == Str::ErrImportEmpty);
+}
+
+TEST_CASE(
+    "kdbx bridge: vault data written through a request opens with the reader, with the chosen options") {
+    vault::Data d;
+    vault::Entry g;
+    g.id = "e1";
+    g.kind = "generic";
+    g.fields = {{"title", "Почта"}, {"login", "anna"}, {"secret", "s3cret"}, {"validUntil", "2027-03-01"}};
+    d.entries.push_back(g);
+    const kdbx::Reply written =
+        call(kdbx::encodeWriteRequest(d, password("пароль"), fastArgon2d(), Lang::En));
+    REQUIRE(written.ok);
+    kdbx::Database db;
+    kdbx::Error error;
+    kdbx::FileInfo info;
+    REQUIRE(kdbx::readKdbx(written.payload, password("пароль"), db, error, &info));
+    CHECK(info.cipher == "ChaCha20");
+    CHECK(info.kdf == "Argon2d");
+    CHECK(db.root.name == "TokenSafe"); // the language given
+    REQUIRE(db.root.entries.size() == 1);
+    CHECK(db.root.entries[0].value("Password") == "s3cret");
+    kdbx::WriteOptions absurd = fastArgon2d();
+    absurd.memoryBytes = 1ull << 40;
+    CHECK(call(kdbx::encodeWriteRequest(d, password("p"), absurd, Lang::Ru)).error.text ==
+          Str::ErrKdbxKdfTooCostly);
 }
 
 TEST_CASE("kdbx bridge: a reply cut short or with an unknown status is no reply") {

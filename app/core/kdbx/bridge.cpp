@@ -1,37 +1,33 @@
 #include "core/kdbx/bridge.h"
 
-#include "core/images/base64.h"
-
-#include <cstring>
+#include <nlohmann/json.hpp>
 
 namespace ts::kdbx {
-
-using nlohmann::json;
 
 namespace {
 
 constexpr std::uint32_t kAbsent = 0xFFFFFFFFu;
 
-void appendLe32(SecretBytes& out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+void appendLe(SecretBytes& out, std::uint64_t v, int n) {
+    for (int i = 0; i < n; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
 
 void appendOptional(SecretBytes& out, const std::optional<SecretBytes>& value) {
-    if (!value) return appendLe32(out, kAbsent);
-    appendLe32(out, static_cast<std::uint32_t>(value->size()));
+    if (!value) return appendLe(out, kAbsent, 4);
+    appendLe(out, value->size(), 4);
     out.insert(out.end(), value->begin(), value->end());
 }
 
-bool readLe32(ByteView bytes, std::size_t& at, std::uint32_t& v) {
-    if (bytes.size() - at < 4) return false;
-    v = static_cast<std::uint32_t>(readLe(bytes.data() + at, 4));
-    at += 4;
+bool readLeN(ByteView bytes, std::size_t& at, std::uint64_t& v, std::size_t n) {
+    if (bytes.size() - at < n) return false;
+    v = readLe(bytes.data() + at, n);
+    at += n;
     return true;
 }
 
 bool readOptional(ByteView bytes, std::size_t& at, std::optional<SecretBytes>& out) {
-    std::uint32_t n = 0;
-    if (!readLe32(bytes, at, n)) return false;
+    std::uint64_t n = 0;
+    if (!readLeN(bytes, at, n, 4)) return false;
     if (n == kAbsent) return true;
     if (bytes.size() - at < n) return false;
     out.emplace(bytes.begin() + static_cast<std::ptrdiff_t>(at),
@@ -40,149 +36,34 @@ bool readOptional(ByteView bytes, std::size_t& at, std::optional<SecretBytes>& o
     return true;
 }
 
-SecretBytes header(BridgeOp op, const Credentials& creds) {
+SecretBytes header(BridgeOp op, const Credentials& creds, Lang lang) {
     SecretBytes out;
     out.push_back(static_cast<std::uint8_t>(op));
     appendOptional(out, creds.password);
     appendOptional(out, creds.keyFile);
+    out.push_back(lang == Lang::En ? 1 : 0);
     return out;
-}
-
-SecretBytes dumpSecret(const json& j) {
-    std::string text = j.dump();
-    SecretBytes out(text.begin(), text.end());
-    crypto::wipeString(text);
-    return out;
-}
-
-std::string uuidHex(const Uuid& u) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string s;
-    for (std::uint8_t b : u) s += kHex[b >> 4], s += kHex[b & 15];
-    return s;
-}
-
-bool uuidFromHex(const json& j, Uuid& out) {
-    if (!j.is_string()) return false;
-    const std::string& s = j.get_ref<const std::string&>();
-    if (s.size() != 32) return false;
-    for (std::size_t i = 0; i < 16; ++i) {
-        const auto nib = [](char c) -> int {
-            return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-        };
-        const int hi = nib(s[2 * i]), lo = nib(s[2 * i + 1]);
-        if (hi < 0 || lo < 0) return false;
-        out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
-    }
-    return true;
-}
-
-json timesJson(const Times& t) {
-    return {{"creation", t.creation}, {"modified", t.lastModification}, {"accessed", t.lastAccess},
-            {"expiry", t.expiry},     {"moved", t.locationChanged},     {"expires", t.expires},
-            {"usage", t.usageCount}};
-}
-
-bool timesFrom(const json& j, Times& t) {
-    if (!j.is_object()) return false;
-    try {
-        t.creation = j.at("creation").get<std::int64_t>();
-        t.lastModification = j.at("modified").get<std::int64_t>();
-        t.lastAccess = j.at("accessed").get<std::int64_t>();
-        t.expiry = j.at("expiry").get<std::int64_t>();
-        t.locationChanged = j.at("moved").get<std::int64_t>();
-        t.expires = j.at("expires").get<bool>();
-        t.usageCount = j.at("usage").get<std::uint32_t>();
-    } catch (const json::exception&) {
-        return false;
-    }
-    return true;
-}
-
-json entryJson(const Entry& e) {
-    json fields = json::array(), attachments = json::array(), history = json::array();
-    for (const Field& f : e.fields)
-        fields.push_back({{"key", f.key}, {"value", f.value}, {"protect", f.protect}});
-    for (const Attachment& a : e.attachments)
-        attachments.push_back({{"name", a.name}, {"data", images::toBase64(a.data)}});
-    for (const Entry& h : e.history) history.push_back(entryJson(h));
-    return {{"uuid", uuidHex(e.uuid)},     {"icon", e.iconId}, {"tags", e.tags},
-            {"times", timesJson(e.times)}, {"fields", fields}, {"attachments", attachments},
-            {"history", history}};
-}
-
-bool entryFrom(const json& j, Entry& e, bool allowHistory) {
-    if (!j.is_object() || !uuidFromHex(j.value("uuid", json()), e.uuid)) return false;
-    try {
-        e.iconId = j.at("icon").get<int>();
-        e.tags = j.at("tags").get<std::string>();
-        if (!timesFrom(j.at("times"), e.times)) return false;
-        for (const json& f : j.at("fields"))
-            e.fields.push_back({f.at("key").get<std::string>(), f.at("value").get<std::string>(),
-                                f.at("protect").get<bool>()});
-        for (const json& a : j.at("attachments")) {
-            std::optional<std::vector<std::uint8_t>> data =
-                images::fromBase64(a.at("data").get<std::string>());
-            if (!data) return false;
-            e.attachments.push_back({a.at("name").get<std::string>(), std::move(*data)});
-        }
-        const json& history = j.at("history");
-        if (!allowHistory && !history.empty()) return false;
-        for (const json& h : history) {
-            Entry old;
-            if (!entryFrom(h, old, false)) return false;
-            e.history.push_back(std::move(old));
-        }
-    } catch (const json::exception&) {
-        return false;
-    }
-    return true;
-}
-
-json groupJson(const Group& g) {
-    json entries = json::array(), groups = json::array();
-    for (const Entry& e : g.entries) entries.push_back(entryJson(e));
-    for (const Group& c : g.groups) groups.push_back(groupJson(c));
-    return {{"uuid", uuidHex(g.uuid)},     {"name", g.name},     {"notes", g.notes}, {"icon", g.iconId},
-            {"times", timesJson(g.times)}, {"entries", entries}, {"groups", groups}};
-}
-
-bool groupFrom(const json& j, Group& g, int depth) {
-    if (depth > kMaxGroupDepth || !j.is_object() || !uuidFromHex(j.value("uuid", json()), g.uuid))
-        return false;
-    try {
-        g.name = j.at("name").get<std::string>();
-        g.notes = j.at("notes").get<std::string>();
-        g.iconId = j.at("icon").get<int>();
-        if (!timesFrom(j.at("times"), g.times)) return false;
-        for (const json& e : j.at("entries")) {
-            Entry entry;
-            if (!entryFrom(e, entry, true)) return false;
-            g.entries.push_back(std::move(entry));
-        }
-        for (const json& c : j.at("groups")) {
-            Group child;
-            if (!groupFrom(c, child, depth + 1)) return false;
-            g.groups.push_back(std::move(child));
-        }
-    } catch (const json::exception&) {
-        return false;
-    }
-    return true;
 }
 
 } // namespace
 
-SecretBytes encodeOpenRequest(ByteView file, const Credentials& creds) {
-    SecretBytes out = header(BridgeOp::Open, creds);
+SecretBytes encodeOpenRequest(ByteView file, const Credentials& creds, Lang lang, std::int64_t nowMillis) {
+    SecretBytes out = header(BridgeOp::Open, creds, lang);
+    appendLe(out, static_cast<std::uint64_t>(nowMillis), 8);
     out.insert(out.end(), file.begin(), file.end());
     return out;
 }
 
-SecretBytes encodeWriteRequest(const Database& db, const Credentials& creds, const WriteOptions& options) {
-    SecretBytes out = header(BridgeOp::Write, creds);
-    const SecretBytes body = dumpSecret(json{{"db", toJson(db)}, {"options", toJson(options)}});
-    out.insert(out.end(), body.begin(), body.end());
+SecretBytes encodeWriteRequest(const vault::Data& chosen, const Credentials& creds, const WriteOptions& o,
+                               Lang lang) {
+    SecretBytes out = header(BridgeOp::Write, creds, lang);
+    out.push_back(o.cipher == Cipher::ChaCha20 ? 1 : 0);
+    out.push_back(o.kdf == KdfKind::Argon2d ? 1 : 0);
+    appendLe(out, o.iterations, 8);
+    appendLe(out, o.memoryBytes, 8);
+    appendLe(out, o.parallelism, 4);
+    const SecretBytes data = vault::serialize(chosen);
+    out.insert(out.end(), data.begin(), data.end());
     return out;
 }
 
@@ -190,17 +71,32 @@ bool decodeRequest(ByteView bytes, Request& out) {
     if (bytes.empty() || (bytes[0] != 1 && bytes[0] != 2)) return false;
     out.op = static_cast<BridgeOp>(bytes[0]);
     std::size_t at = 1;
-    if (!readOptional(bytes, at, out.creds.password) || !readOptional(bytes, at, out.creds.keyFile))
+    if (!readOptional(bytes, at, out.creds.password) || !readOptional(bytes, at, out.creds.keyFile) ||
+        at >= bytes.size() || bytes[at] > 1)
         return false;
-    out.payload.assign(bytes.begin() + static_cast<std::ptrdiff_t>(at), bytes.end());
+    out.lang = bytes[at++] == 1 ? Lang::En : Lang::Ru;
+    std::uint64_t v = 0;
+    if (out.op == BridgeOp::Open) {
+        if (!readLeN(bytes, at, v, 8)) return false;
+        out.now = static_cast<std::int64_t>(v);
+    } else {
+        if (bytes.size() - at < 2 || bytes[at] > 1 || bytes[at + 1] > 1) return false;
+        out.options.cipher = bytes[at++] == 1 ? Cipher::ChaCha20 : Cipher::Aes256;
+        out.options.kdf = bytes[at++] == 1 ? KdfKind::Argon2d : KdfKind::Argon2id;
+        if (!readLeN(bytes, at, out.options.iterations, 8) ||
+            !readLeN(bytes, at, out.options.memoryBytes, 8) || !readLeN(bytes, at, v, 4))
+            return false;
+        out.options.parallelism = static_cast<std::uint32_t>(v);
+    }
+    out.body.assign(bytes.begin() + static_cast<std::ptrdiff_t>(at), bytes.end());
     return true;
 }
 
 SecretBytes encodeReply(const Error* error, ByteView payload) {
     SecretBytes out;
-    appendLe32(out, error ? 1u + static_cast<std::uint32_t>(error->text) : 0u);
+    appendLe(out, error ? 1u + static_cast<std::uint32_t>(error->text) : 0u, 4);
     const std::string detail = error ? error->detail : std::string();
-    appendLe32(out, static_cast<std::uint32_t>(detail.size()));
+    appendLe(out, detail.size(), 4);
     out.insert(out.end(), detail.begin(), detail.end());
     out.insert(out.end(), payload.begin(), payload.end());
     return out;
@@ -208,8 +104,8 @@ SecretBytes encodeReply(const Error* error, ByteView payload) {
 
 bool decodeReply(ByteView bytes, Reply& out) {
     std::size_t at = 0;
-    std::uint32_t status = 0, detailLen = 0;
-    if (!readLe32(bytes, at, status) || !readLe32(bytes, at, detailLen) || bytes.size() - at < detailLen)
+    std::uint64_t status = 0, detailLen = 0;
+    if (!readLeN(bytes, at, status, 4) || !readLeN(bytes, at, detailLen, 4) || bytes.size() - at < detailLen)
         return false;
     if (status > static_cast<std::uint32_t>(Str::Count)) return false;
     out.ok = status == 0;
@@ -221,62 +117,53 @@ bool decodeReply(ByteView bytes, Reply& out) {
     return true;
 }
 
-json toJson(const Database& db) {
-    return {{"name", db.name}, {"generator", db.generator}, {"root", groupJson(db.root)}};
-}
-
-bool fromJson(const json& j, Database& out) {
-    if (!j.is_object() || !j.contains("root")) return false;
-    try {
-        out.name = j.at("name").get<std::string>();
-        out.generator = j.at("generator").get<std::string>();
-    } catch (const json::exception&) {
-        return false;
-    }
-    return groupFrom(j.at("root"), out.root, 1);
-}
-
-json toJson(const FileInfo& info) {
-    return {{"major", info.major}, {"minor", info.minor}, {"cipher", info.cipher}, {"kdf", info.kdf}};
-}
-
-json toJson(const WriteOptions& o) {
-    return {{"cipher", o.cipher == Cipher::ChaCha20 ? "ChaCha20" : "AES-256"},
-            {"kdf", o.kdf == KdfKind::Argon2d ? "Argon2d" : "Argon2id"},
-            {"iterations", o.iterations},
-            {"memoryBytes", o.memoryBytes},
-            {"parallelism", o.parallelism}};
-}
-
-bool fromJson(const json& j, WriteOptions& o) {
-    try {
-        const std::string cipher = j.at("cipher").get<std::string>(), kdf = j.at("kdf").get<std::string>();
-        if ((cipher != "AES-256" && cipher != "ChaCha20") || (kdf != "Argon2d" && kdf != "Argon2id"))
-            return false;
-        o.cipher = cipher == "ChaCha20" ? Cipher::ChaCha20 : Cipher::Aes256;
-        o.kdf = kdf == "Argon2d" ? KdfKind::Argon2d : KdfKind::Argon2id;
-        o.iterations = j.at("iterations").get<std::uint64_t>();
-        o.memoryBytes = j.at("memoryBytes").get<std::uint64_t>();
-        o.parallelism = j.at("parallelism").get<std::uint32_t>();
-    } catch (const json::exception&) {
-        return false;
-    }
-    return true;
-}
-
-bool decodeOpened(ByteView payload, Database& db, FileInfo& info) {
-    const json j = json::parse(payload.begin(), payload.end(), nullptr, false);
-    if (!j.is_object() || !j.contains("db") || !j.contains("info")) return false;
-    try {
-        const json& i = j.at("info");
-        info.major = i.at("major").get<std::uint16_t>();
-        info.minor = i.at("minor").get<std::uint16_t>();
-        info.cipher = i.at("cipher").get<std::string>();
-        info.kdf = i.at("kdf").get<std::string>();
-    } catch (const json::exception&) {
-        return false;
-    }
-    return fromJson(j.at("db"), db);
+// The payload: {"info": {"major", "minor", "cipher", "kdf"}, "groups": [...], "skipped": [...],
+// "recognised": n, "binned": n, "plain": vault data, "orgs": vault data}.
+bool decodeOpened(ByteView payload, Opened& out) {
+    using nlohmann::json;
+    json j = json::parse(payload.begin(), payload.end(), nullptr, false);
+    if (!j.is_object()) return false;
+    const auto str = [](const json& o, const char* k) {
+        const auto it = o.find(k);
+        return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    const auto num = [](const json& o, const char* k) {
+        const auto it = o.find(k);
+        return it != o.end() && it->is_number_integer() ? it->get<int>() : -1;
+    };
+    const auto strings = [](const json& o, const char* k, std::vector<std::string>& v) {
+        const auto it = o.find(k);
+        if (it == o.end() || !it->is_array()) return false;
+        for (const json& s : *it) {
+            if (!s.is_string()) return false;
+            v.push_back(s.get<std::string>());
+        }
+        return true;
+    };
+    const auto data = [&](const char* k, vault::Data& d) {
+        const auto it = j.find(k);
+        if (it == j.end() || !it->is_object()) return false;
+        std::string text = it->dump();
+        const bool ok = vault::parse({reinterpret_cast<const std::uint8_t*>(text.data()), text.size()}, d) ==
+                        vault::ParseError::None;
+        crypto::wipeString(text);
+        return ok;
+    };
+    const auto info = j.find("info");
+    if (info == j.end() || !info->is_object()) return false;
+    const int major = num(*info, "major"), minor = num(*info, "minor");
+    out.recognised = num(j, "recognised");
+    out.binned = num(j, "binned");
+    if (major < 0 || minor < 0 || out.recognised < 0 || out.binned < 0) return false;
+    out.info.major = static_cast<std::uint16_t>(major);
+    out.info.minor = static_cast<std::uint16_t>(minor);
+    out.info.cipher = str(*info, "cipher");
+    out.info.kdf = str(*info, "kdf");
+    const bool ok = strings(j, "groups", out.groups) && strings(j, "skipped", out.skippedAttachments) &&
+                    data("plain", out.plain) && data("orgs", out.withOrganisations);
+    // Every string in the parsed tree is a secret or near one: wipe before it is freed.
+    for (const char* k : {"plain", "orgs"}) j.erase(k);
+    return ok;
 }
 
 } // namespace ts::kdbx
