@@ -98,7 +98,7 @@ TEST_CASE(
     h.typeInto("import-kdbx-pass", kKdbxPass);
     h.click("import-kdbx-open");
     CHECK(message(h).rfind(tr(Str::ErrKdbxTruncated, Lang::Ru), 0) == 0); // then the file's name
-    CHECK(h.find("import-file").has_value()); // back to choosing a file
+    CHECK(h.find("import-file").has_value());                             // back to choosing a file
     CHECK(h.seam.state["revision"] == revision);
 
     pickFile(h, "база.kdbx", file);
