@@ -708,8 +708,9 @@ constexpr Entry kTable[] = {
     {Str::FieldKdbxMemory, "Память, МиБ", "Memory, MiB"},
     {Str::FieldKdbxLanes, "Потоков", "Lanes"},
     {Str::ExportKdbxParamsNote,
-     "{kdf}: {passes} прохода, {memory} МиБ, {lanes} потока — KeePassXC по умолчанию берёт 64 МиБ.",
-     "{kdf}: {passes} passes, {memory} MiB, {lanes} lanes — KeePassXC's default is 64 MiB."},
+     "{kdf}: проходов — {passes}, память — {memory} МиБ, потоков — {lanes} (KeePassXC по умолчанию берёт 64 "
+     "МиБ).",
+     "{kdf}: {passes} passes, {memory} MiB, {lanes} lanes (KeePassXC's default is 64 MiB)."},
     {Str::ButtonExportKdbx, "Скачать файл .kdbx", "Download a .kdbx file"},
     {Str::WorkingKdbxWrite, "Записывается база KeePass… Это занимает несколько секунд.",
      "Writing the KeePass database… This takes a few seconds."},
