@@ -15,6 +15,7 @@
 #include "platform/web/web_clipboard.h"
 #include "platform/web/web_clock.h"
 #include "platform/web/web_file_picker.h"
+#include "platform/web/web_keepass_module.h"
 #include "platform/web/web_mirror.h"
 #include "platform/web/web_seam.h"
 #include "platform/web/wiping_heap.h"
@@ -37,6 +38,7 @@ struct Runtime {
     ts::vault::Session session{vaultStorage, clock, ts::crypto::KdfParams::standard()};
     ts::GlWindow window;
     ts::WebFilePicker files;
+    ts::WebKeePassModule keepass;
     ts::GlTextures textures;
     ts::ui::App* app = nullptr;
 };
@@ -67,7 +69,7 @@ int main() {
     rt->app = new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
                                                ts::scrubFreeStack, ts::downloadFile, &rt->files,
                                                &rt->textures, ts::setFullscreen, ts::pageOpenedFromFile(),
-                                               ts::applyUpdate, ts::runLater},
+                                               ts::applyUpdate, ts::runLater, &rt->keepass},
                               rt->seam, &rt->mirror);
     rt->mirror.user = rt;
     rt->mirror.onRequest = [](void* user) { static_cast<Runtime*>(user)->pacer.wake(); };
@@ -76,6 +78,7 @@ int main() {
         rt->app->OnStorageActivity();
     };
     rt->files.onActivity = [rt] { rt->pacer.wake(); };
+    rt->keepass.onActivity = [rt] { rt->pacer.wake(); };
     rt->page.watchVisibility([rt](bool hidden) { rt->app->OnVisibility(hidden); });
     rt->page.watchUpdates([rt] { rt->app->OnUpdateReady(); });
     rt->page.watchReducedMotion([rt](bool reduce) { rt->app->SetReducedMotion(reduce); });

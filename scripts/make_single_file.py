@@ -11,7 +11,8 @@ installable.
 A Content-Security-Policy <meta> allows exactly these inline scripts and this style (by their SHA-256),
 'wasm-unsafe-eval' to compile the wasm, data: images, and nothing remote: connect-src 'none'.
 
-usage: make_single_file.py --shell shell.html --web web --js dist/app.js --wasm dist/app.wasm --out dist/tokensafe.html
+usage: make_single_file.py --shell shell.html --web web --js dist/app.js --wasm dist/app.wasm
+       --kdbx-js dist/kdbx.js --kdbx-wasm dist/kdbx.wasm --out dist/tokensafe.html
 """
 import argparse
 import base64
@@ -45,6 +46,8 @@ def main() -> None:
     ap.add_argument("--web", required=True, type=Path)
     ap.add_argument("--js", required=True, type=Path)
     ap.add_argument("--wasm", required=True, type=Path)
+    ap.add_argument("--kdbx-js", required=True, type=Path)
+    ap.add_argument("--kdbx-wasm", required=True, type=Path)
     ap.add_argument("--out", required=True, type=Path)
     args = ap.parse_args()
 
@@ -57,10 +60,15 @@ def main() -> None:
     ]
     icon = base64.b64encode((args.web / "icon.svg").read_bytes()).decode()
     wasm = base64.b64encode(gzip.compress(args.wasm.read_bytes(), compresslevel=9, mtime=0)).decode()
+    # The KeePass module waits compressed until a .kdbx is opened or written (web/library_kdbx.js):
+    # its script is then run from the inflated text, allowed by its hash below.
+    kdbx_js = args.kdbx_js.read_text(encoding="utf-8")
+    kdbx_js_block = base64.b64encode(gzip.compress(kdbx_js.encode("utf-8"), compresslevel=9, mtime=0)).decode()
+    kdbx_wasm = base64.b64encode(gzip.compress(args.kdbx_wasm.read_bytes(), compresslevel=9, mtime=0)).decode()
 
     csp = "; ".join([
         "default-src 'none'",
-        "script-src " + " ".join(csp_hash(s) for s in scripts) + " 'wasm-unsafe-eval'",
+        "script-src " + " ".join(csp_hash(s) for s in scripts + [kdbx_js]) + " 'wasm-unsafe-eval'",
         "style-src " + csp_hash(style),
         "img-src data: blob:",
         "connect-src 'none'",
@@ -78,6 +86,8 @@ def main() -> None:
     page = replace_once(page, '<link rel="stylesheet" href="web/style.css">', f"<style>{style}</style>")
     page = replace_once(page, '<script src="web/seam.js"></script>\n<script src="web/loader.js"></script>\n',
                         f'<script type="application/gzip;base64" id="ts-wasm">{wasm}</script>\n'
+                        f'<script type="application/gzip;base64" id="ts-kdbx-js">{kdbx_js_block}</script>\n'
+                        f'<script type="application/gzip;base64" id="ts-kdbx-wasm">{kdbx_wasm}</script>\n'
                         f"<script>{scripts[0]}</script>\n<script>{scripts[1]}</script>\n"
                         f"<script>{scripts[2]}</script>\n")
     if re.search(r'\b(src|href)="(?!data:)', page):

@@ -9,7 +9,9 @@
 
 const BUILD = '@TS_BUILD@'; // replaced by the build with a hash of the files below
 const CACHE = `tokensafe-${BUILD}`;
-const FILES = ['./', 'index.html', 'app.js', 'app.wasm', 'web/loader.js', 'web/seam.js', 'web/style.css',
+// kdbx.js and kdbx.wasm: the KeePass module, loaded by the page only when a .kdbx is opened or
+// written, cached here all the same so that works offline too.
+const FILES = ['./', 'index.html', 'app.js', 'app.wasm', 'kdbx.js', 'kdbx.wasm', 'web/loader.js', 'web/seam.js', 'web/style.css',
   'web/manifest.webmanifest', 'web/icon.svg'];
 
 self.addEventListener('install', (event) => {

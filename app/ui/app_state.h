@@ -16,6 +16,7 @@ class KeyValueStore;
 class Clipboard;
 class Clock;
 class FilePicker;
+class KeePassModule;
 class Textures;
 namespace vault {
 class Session;
@@ -76,6 +77,7 @@ struct Services {
     // Runs a function once, after a delay in milliseconds, as a task of its own (a hidden tab draws no
     // frames, so its timers need this). May be empty: nothing runs while no frame is drawn.
     std::function<void(int delayMs, std::function<void()> fn)> runLater;
+    KeePassModule* keepass = nullptr; // may be null: .kdbx files are not offered
 };
 
 } // namespace ts::ui

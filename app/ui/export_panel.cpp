@@ -2,10 +2,13 @@
 
 #include "core/clock.h"
 #include "core/dates.h"
+#include "core/kdbx/bridge.h"
 #include "core/kinds/deadlines.h"
 #include "core/kinds/kind.h"
 #include "core/vault/session.h"
 #include "platform/clipboard.h"
+#include "platform/file_picker.h"
+#include "platform/keepass_module.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -27,10 +30,10 @@ bool Radio(UiContext& ui, const char* label, const char* key, bool active) {
     return pressed;
 }
 
-std::string fileName(UiContext& ui) {
+std::string fileName(UiContext& ui, const char* extension = ".tsb") {
     const Clock& clock = ui.services.clock;
     const std::string day = isoDate(localToday(clock.nowMillis(), clock.utcOffsetMinutes()));
-    return "tokensafe-" + day + ".tsb";
+    return "tokensafe-" + day + extension;
 }
 
 } // namespace
@@ -48,6 +51,11 @@ void ExportPanel::Wipe() {
     selection.ids.clear();
     error.reset();
     slow.cancel();
+    keyFile.reset();
+    keyFileName.clear();
+    kdbxWaiting = false;
+    *alive = false; // a reply still on its way lands nowhere
+    alive = std::make_shared<bool>(true);
 }
 
 void ExportPanel::DrawSelection(UiContext& ui) {
@@ -138,6 +146,115 @@ void ExportPanel::DrawProtection(UiContext& ui) {
     }
 }
 
+void ExportPanel::DrawKeePassOptions(UiContext& ui) {
+    const Lang lang = ui.state.settings.language;
+    TextMuted(ui, ui.t(Str::ExportKdbxHint));
+    Text(ui, ui.t(Str::ExportKdbxCipher));
+    ImGui::SameLine();
+    if (Radio(ui, "AES-256", "export-kdbx-aes", kdbxOptions.cipher == kdbx::Cipher::Aes256))
+        kdbxOptions.cipher = kdbx::Cipher::Aes256;
+    ImGui::SameLine();
+    if (Radio(ui, "ChaCha20", "export-kdbx-chacha", kdbxOptions.cipher == kdbx::Cipher::ChaCha20))
+        kdbxOptions.cipher = kdbx::Cipher::ChaCha20;
+    Text(ui, ui.t(Str::ExportKdbxKdf));
+    ImGui::SameLine();
+    if (Radio(ui, "Argon2id", "export-kdbx-argon2id", kdbxOptions.kdf == kdbx::KdfKind::Argon2id))
+        kdbxOptions.kdf = kdbx::KdfKind::Argon2id;
+    ImGui::SameLine();
+    if (Radio(ui, "Argon2d", "export-kdbx-argon2d", kdbxOptions.kdf == kdbx::KdfKind::Argon2d))
+        kdbxOptions.kdf = kdbx::KdfKind::Argon2d;
+    // Within what a reader (ours included, core/kdbx/kdf.h) accepts: 1-12 passes, 1-256 MiB, 1-8 lanes.
+    int passes = static_cast<int>(kdbxOptions.iterations),
+        memory = static_cast<int>(kdbxOptions.memoryBytes >> 20),
+        lanes = static_cast<int>(kdbxOptions.parallelism);
+    ImGui::SetNextItemWidth(120);
+    if (ImGui::SliderInt((std::string(ui.t(Str::FieldKdbxIterations)) + "###export-kdbx-passes").c_str(),
+                         &passes, 1, 12))
+        kdbxOptions.iterations = static_cast<std::uint64_t>(passes);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(160);
+    if (ImGui::SliderInt((std::string(ui.t(Str::FieldKdbxMemory)) + "###export-kdbx-memory").c_str(), &memory,
+                         1, 256))
+        kdbxOptions.memoryBytes = static_cast<std::uint64_t>(memory) << 20;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(100);
+    if (ImGui::SliderInt((std::string(ui.t(Str::FieldKdbxLanes)) + "###export-kdbx-lanes").c_str(), &lanes, 1,
+                         8))
+        kdbxOptions.parallelism = static_cast<std::uint32_t>(lanes);
+    TextMuted(ui, fill(tr(Str::ExportKdbxParamsNote, lang),
+                       {{"kdf", kdbxOptions.kdf == kdbx::KdfKind::Argon2d ? "Argon2d" : "Argon2id"},
+                        {"passes", std::to_string(kdbxOptions.iterations)},
+                        {"memory", std::to_string(kdbxOptions.memoryBytes >> 20)},
+                        {"lanes", std::to_string(kdbxOptions.parallelism)}}));
+    PassphraseInput(ui, Str::FieldKdbxPassword, "export-pass", pass);
+    StrengthMeter(ui, pass);
+    PassphraseInput(ui, Str::FieldBundlePassRepeat, "export-repeat", repeat);
+    if (keyFile) {
+        Text(ui, fill(tr(Str::KdbxKeyFileChosen, lang), {{"name", keyFileName}}));
+        ImGui::SameLine();
+        if (Button(ui, Str::ButtonKdbxNoKeyFile, "export-kdbx-no-key")) keyFile.reset(), keyFileName.clear();
+    } else if (ui.services.files && Button(ui, Str::ButtonKdbxKeyFile, "export-kdbx-key")) {
+        std::weak_ptr<bool> weak = alive;
+        ui.services.files->pick("", [this, weak](std::optional<PickedFile> f) {
+            const std::shared_ptr<bool> ok = weak.lock();
+            if (ok && *ok && f && !f->tooLarge) {
+                keyFile.emplace(f->bytes.begin(), f->bytes.end());
+                keyFileName = f->name;
+            }
+            if (f) sodium_memzero(f->bytes.data(), f->bytes.size());
+        });
+    }
+}
+
+void ExportPanel::MakeKeePass(UiContext& ui) {
+    vault::Data chosen = bundle::selectForExport(ui.services.session.data(), selection);
+    if (chosen.entries.empty() && chosen.organisations.empty()) {
+        error = Str::ErrExportNothing;
+        return ui.tell(*error, true);
+    }
+    // A key file alone is enough; a password, when given, must be one a bundle would accept.
+    if (!(keyFile && pass.empty() && repeat.empty()))
+        if (const std::optional<Str> problem =
+                bundle::bundlePassphraseProblem(pass.bytes(), repeat.bytes())) {
+            error = *problem;
+            return ui.tell(*error, true);
+        }
+    error.reset();
+    kdbx::Credentials creds;
+    if (!pass.empty()) creds.password = pass.bytes();
+    creds.keyFile = keyFile;
+    kdbxWaiting = true;
+    std::weak_ptr<bool> weak = alive;
+    UiContext at{ui.state, ui.services, ui.seam, ui.fonts, 0, ui.here};
+    ui.services.keepass->call(
+        kdbx::encodeWriteRequest(chosen, creds, kdbxOptions, ui.state.settings.language),
+        [this, weak, at](std::optional<crypto::SecretBytes> bytes) mutable {
+            const std::shared_ptr<bool> ok = weak.lock();
+            if (!ok || !*ok) return;
+            kdbxWaiting = false;
+            kdbx::Reply reply;
+            if (!bytes || !kdbx::decodeReply(*bytes, reply)) {
+                error = Str::ErrKdbxModuleFailed;
+                return at.tell(*error, true);
+            }
+            if (!reply.ok) {
+                error = reply.error.text;
+                return at.tell(*error, true, reply.error.detail);
+            }
+            const std::string_view file(reinterpret_cast<const char*>(reply.payload.data()),
+                                        reply.payload.size());
+            if (!at.services.download ||
+                !at.services.download(fileName(at, ".kdbx"), file, "application/octet-stream")) {
+                error = Str::ErrExportDownload;
+                return at.tell(*error, true);
+            }
+            pass.wipe();
+            repeat.wipe();
+            at.tell(Str::MsgExportKdbxDownloaded);
+        });
+    ui.services.pacer.wake();
+}
+
 void ExportPanel::Make(UiContext& ui, bool asText) {
     const vault::Data& data = ui.services.session.data();
     vault::Data chosen = bundle::selectForExport(data, selection);
@@ -203,8 +320,29 @@ void ExportPanel::Draw(UiContext& ui) {
         slow.step(ui);
         return;
     }
+    if (kdbxWaiting) {
+        const bool loaded = ui.services.keepass && ui.services.keepass->loaded();
+        TextMuted(ui, ui.t(loaded ? Str::WorkingKdbxWrite : Str::WorkingKdbxModule));
+        return;
+    }
     DrawSelection(ui);
     ImGui::Spacing();
+    if (ui.services.keepass) {
+        Text(ui, ui.t(Str::ExportFormat), ui.fonts.heading);
+        if (Radio(ui, ui.t(Str::ExportFormatBundle), "export-format-tsb", format == Format::Bundle))
+            format = Format::Bundle, error.reset();
+        ImGui::SameLine();
+        if (Radio(ui, ui.t(Str::ExportFormatKdbx), "export-format-kdbx", format == Format::KeePass))
+            format = Format::KeePass, error.reset();
+        ImGui::Spacing();
+    }
+    if (format == Format::KeePass && ui.services.keepass) {
+        DrawKeePassOptions(ui);
+        ImGui::Spacing();
+        if (error) ErrorText(ui, *error);
+        if (Button(ui, Str::ButtonExportKdbx, "export-kdbx")) MakeKeePass(ui);
+        return;
+    }
     DrawProtection(ui);
     ImGui::Spacing();
     if (error) ErrorText(ui, *error);

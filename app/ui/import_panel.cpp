@@ -1,5 +1,6 @@
 #include "ui/import_panel.h"
 
+#include "core/kdbx/bridge.h"
 #include "core/kinds/deadlines.h"
 #include "core/kinds/kind.h"
 #include "core/kinds/validate.h"
@@ -7,6 +8,7 @@
 #include "core/time_format.h"
 #include "core/vault/session.h"
 #include "platform/file_picker.h"
+#include "platform/keepass_module.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -17,7 +19,7 @@
 namespace ts::ui {
 namespace {
 
-constexpr const char* kAccept = ".tsb,.txt,.csv,.json";
+constexpr const char* kAccept = ".tsb,.txt,.csv,.json,.kdbx";
 
 // A run or a picture is not a record: what happens to it reads differently.
 Str carriedStatusText(vault::MergeStatus s) {
@@ -80,6 +82,12 @@ void ImportPanel::Reset() {
     from.clear();
     createdAt = 0;
     sealedToUs = false;
+    kdbxPass.wipe();
+    keyFile.reset();
+    keyFileName.clear();
+    kdbxWaiting = false;
+    keepass.reset();
+    groupsAsOrganisations = false;
 }
 
 void ImportPanel::Wipe() {
@@ -114,6 +122,11 @@ void ImportPanel::Read(UiContext& ui, std::string name, std::span<const std::uin
     case bundle::Source::Bundle:
         bundleFile.assign(bytes.begin(), bytes.end());
         break;
+    case bundle::Source::KeePass:
+        if (!ui.services.keepass) return Refuse(ui, Str::ErrImportUnknownFile, fileName);
+        bundleFile.assign(bytes.begin(), bytes.end());
+        step = Step::KeePass;
+        return;
     case bundle::Source::KeePassXcCsv:
     case bundle::Source::BitwardenJson: {
         bundle::ImportError ie;
@@ -202,6 +215,120 @@ void ImportPanel::Picked(UiContext& ui, const PickedFile& file) {
     Read(ui, file.name, file.bytes);
 }
 
+// --- KeePass: the module opens the file; the mapping (bundle::importKeePassDatabase) is core's ---
+
+void ImportPanel::OpenKeePass(UiContext& ui) {
+    kdbx::Credentials creds;
+    if (!kdbxPass.empty()) creds.password = kdbxPass.bytes();
+    creds.keyFile = keyFile;
+    kdbxPass.wipe();
+    kdbxWaiting = true;
+    error.reset();
+    // The reply comes in a later task, maybe after a lock wiped this panel: `alive` tells.
+    std::weak_ptr<bool> weak = alive;
+    UiContext at{ui.state, ui.services, ui.seam, ui.fonts, 0, ui.here};
+    ui.services.keepass->call(
+        kdbx::encodeOpenRequest(bundleFile, creds, ui.state.settings.language, ui.services.clock.nowMillis()),
+        [this, weak, at](std::optional<crypto::SecretBytes> reply) mutable {
+            const std::shared_ptr<bool> ok = weak.lock();
+            if (ok && *ok && at.services.session.state() == vault::Session::State::Unlocked)
+                KeePassReplied(at, std::move(reply));
+        });
+    ui.services.pacer.wake();
+}
+
+void ImportPanel::KeePassReplied(UiContext& ui, std::optional<crypto::SecretBytes> bytes) {
+    kdbxWaiting = false;
+    kdbx::Reply reply;
+    if (!bytes || !kdbx::decodeReply(*bytes, reply)) return Refuse(ui, Str::ErrKdbxModuleFailed);
+    if (!reply.ok) {
+        const Str e = reply.error.text;
+        // The same file with other credentials may open: stay, and let them try again.
+        if (e == Str::ErrKdbxWrongCredentials || e == Str::ErrKdbxNoCredentials ||
+            e == Str::ErrKdbxBadKeyFile || e == Str::ErrKdbxKeyFileHash)
+            return Refuse(ui, e, reply.error.detail);
+        const std::string name = fileName;
+        Reset();
+        return Refuse(ui, e, reply.error.detail.empty() ? name : reply.error.detail);
+    }
+    kdbx::Opened opened;
+    if (!kdbx::decodeOpened(reply.payload, opened)) return Refuse(ui, Str::ErrKdbxModuleFailed);
+    if (!bundleFile.empty()) sodium_memzero(bundleFile.data(), bundleFile.size());
+    bundleFile.clear();
+    keyFile.reset();
+    keepass = std::move(opened);
+    recognised = keepass->recognised;
+    skipped = static_cast<int>(keepass->skippedAttachments.size());
+    binned = keepass->binned;
+    MapKeePass(ui);
+}
+
+// The module mapped the database both ways; the user's choice picks one (a copy: they may change it).
+void ImportPanel::MapKeePass(UiContext& ui) {
+    ShowPreview(ui, groupsAsOrganisations ? keepass->withOrganisations : keepass->plain);
+}
+
+void ImportPanel::DrawKeePass(UiContext& ui) {
+    if (kdbxWaiting) {
+        const bool loaded = ui.services.keepass && ui.services.keepass->loaded();
+        TextMuted(ui, ui.t(loaded ? Str::WorkingKdbxOpen : Str::WorkingKdbxModule));
+        return;
+    }
+    Text(ui, fileName);
+    Text(ui, ui.t(Str::ImportKdbxNeedsPass));
+    const bool enter = PassphraseInput(ui, Str::FieldKdbxPassword, "import-kdbx-pass", kdbxPass);
+    if (keyFile) {
+        Text(ui, fill(tr(Str::KdbxKeyFileChosen, ui.state.settings.language), {{"name", keyFileName}}));
+        ImGui::SameLine();
+        if (Button(ui, Str::ButtonKdbxNoKeyFile, "import-kdbx-no-key")) keyFile.reset(), keyFileName.clear();
+    } else if (ui.services.files && Button(ui, Str::ButtonKdbxKeyFile, "import-kdbx-key")) {
+        std::weak_ptr<bool> weak = alive;
+        ui.services.files->pick("", [this, weak](std::optional<PickedFile> f) {
+            const std::shared_ptr<bool> ok = weak.lock();
+            if (ok && *ok && f && !f->tooLarge && step == Step::KeePass) {
+                keyFile.emplace(f->bytes.begin(), f->bytes.end());
+                keyFileName = f->name;
+            }
+            if (f) sodium_memzero(f->bytes.data(), f->bytes.size());
+        });
+    }
+    const bool ready = !kdbxPass.empty() || keyFile;
+    if (Button(ui, Str::ButtonKdbxOpen, "import-kdbx-open", ready) || (enter && ready)) OpenKeePass(ui);
+    ImGui::SameLine();
+    if (Button(ui, Str::ButtonCancel, "import-cancel")) {
+        Reset();
+        ui.tell(Str::MsgImportCancelled);
+    }
+}
+
+// What only a KeePass preview has: the file's format, the groups offered as organisations, and the
+// attachments left out.
+void ImportPanel::DrawKeePassPreview(UiContext& ui) {
+    const Lang lang = ui.state.settings.language;
+    const kdbx::FileInfo& info = keepass->info;
+    TextMuted(ui, fill(tr(Str::ImportKdbxInfo, lang),
+                       {{"version", std::to_string(info.major) + "." + std::to_string(info.minor)},
+                        {"cipher", info.cipher},
+                        {"kdf", info.kdf}}));
+    if (!keepass->groups.empty()) {
+        std::string names;
+        for (const std::string& g : keepass->groups) names += (names.empty() ? "" : ", ") + g;
+        const std::string label =
+            fill(tr(Str::ImportKdbxGroupsAsOrgs, lang), {{"names", names}}) + "###import-kdbx-orgs";
+        bool on = groupsAsOrganisations;
+        if (ImGui::Checkbox(label.c_str(), &on)) {
+            groupsAsOrganisations = on;
+            MapKeePass(ui);
+        }
+        ui.seam.markLast("check", groupsAsOrganisations);
+    }
+    if (!keepass->skippedAttachments.empty()) {
+        std::string list;
+        for (const std::string& a : keepass->skippedAttachments) list += (list.empty() ? "" : "; ") + a;
+        WarningText(ui, fill(tr(Str::ImportKdbxSkippedAttachments, lang), {{"list", list}}));
+    }
+}
+
 void ImportPanel::DrawChoose(UiContext& ui) {
     TextMuted(ui, ui.t(Str::ImportIntro));
     if (ui.services.files && Button(ui, Str::ButtonImportFile, "import-file")) {
@@ -227,6 +354,7 @@ void ImportPanel::DrawChoose(UiContext& ui) {
     Text(ui, ui.t(Str::ImportFormats), ui.fonts.heading);
     Bullet(ui, ui.t(Str::ImportFormatBundle));
     Bullet(ui, ui.t(Str::ImportFormatKeePass));
+    if (ui.services.keepass) Bullet(ui, ui.t(Str::ImportFormatKdbx));
     Bullet(ui, ui.t(Str::ImportFormatBitwarden));
 }
 
@@ -497,6 +625,7 @@ void ImportPanel::DrawPreview(UiContext& ui) {
                            {{"when", when}, {"workstation", from}}));
     }
     if (sealedToUs) WarningText(ui, ui.t(Str::ImportFromAnyoneWithCode));
+    if (keepass) DrawKeePassPreview(ui);
     using S = vault::MergeStatus;
     using W = vault::MergeItem::What;
     // Counted as the export counted them: entries and organisations apart.
@@ -578,6 +707,9 @@ void ImportPanel::Draw(UiContext& ui) {
         break;
     case Step::Passphrase:
         DrawPassphrase(ui);
+        break;
+    case Step::KeePass:
+        DrawKeePass(ui);
         break;
     case Step::Preview:
         DrawPreview(ui);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/bundle/transfer.h"
+#include "core/kdbx/bridge.h"
 #include "core/kinds/kind.h"
 #include "core/vault/merge.h"
 #include "ui/secret_field.h"
@@ -24,7 +25,7 @@ struct PickedFile;
 namespace ts::ui {
 
 struct ImportPanel {
-    enum class Step { Choose, Passphrase, Preview };
+    enum class Step { Choose, Passphrase, KeePass, Preview };
 
     Step step = Step::Choose;
     std::string pasted;   // the text form, as pasted
@@ -34,6 +35,15 @@ struct ImportPanel {
     SecretField pass;
     SlowAction slow;
     std::optional<Message> error; // why the last attempt was refused (shown here and in the status bar)
+
+    // A KeePass database: its password, an optional key file, and once opened the database itself,
+    // kept while the preview is shown so the group → organisation choice can map it again.
+    SecretField kdbxPass;
+    std::optional<crypto::SecretBytes> keyFile;
+    std::string keyFileName;
+    bool kdbxWaiting = false; // the KeePass module is loading or working
+    std::optional<kdbx::Opened> keepass;
+    bool groupsAsOrganisations = false;
 
     // The preview: their data, what each item is, and the user's choice per conflict.
     std::optional<vault::Data> theirs;
@@ -81,6 +91,11 @@ struct ImportPanel {
   private:
     void DrawChoose(UiContext& ui);
     void DrawPassphrase(UiContext& ui);
+    void DrawKeePass(UiContext& ui);
+    void DrawKeePassPreview(UiContext& ui);
+    void OpenKeePass(UiContext& ui);
+    void KeePassReplied(UiContext& ui, std::optional<crypto::SecretBytes> reply);
+    void MapKeePass(UiContext& ui);
     void DrawPreview(UiContext& ui);
     void DrawItem(UiContext& ui, const Row& row);
     void MakeRows(const vault::Data& mine, Lang lang);

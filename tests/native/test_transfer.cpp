@@ -203,6 +203,9 @@ TEST_CASE("what the user picked is told by its content first") {
     CHECK(id("garbage", "x.tsb") == Source::Bundle);
     CHECK(id("garbage", "picture.png") == Source::Unknown);
     CHECK(id("") == Source::Unknown);
+    // KeePass: its signature whatever the name; a .kdbx that is not one is for KeePass's reader to refuse.
+    CHECK(id(std::string_view("\x03\xD9\xA2\x9A\x67\xFB\x4B\xB5", 8), "база.bin") == Source::KeePass);
+    CHECK(id("garbage", "Passwords.kdbx") == Source::KeePass);
 }
 
 TEST_CASE("bundle text that identify() takes for bundle text, byte-order mark included, is read") {

@@ -7,7 +7,9 @@
 #include "core/frame_pacer.h"
 #include "core/vault/session.h"
 #include "platform/clipboard.h"
+#include "platform/native/direct_keepass_module.h"
 #include "platform/native/fake_clock.h"
+#include "platform/native/fake_file_picker.h"
 #include "platform/native/memory_store.h"
 #include "platform/native/memory_vault_storage.h"
 #include "platform/test_seam.h"
@@ -87,27 +89,34 @@ class AppHarness {
     std::unique_ptr<ui::App> app;
     // What the app asked to run later (platform/web/page_events.h runLater), by due time on `clock`.
     std::multimap<std::int64_t, std::function<void()>> timers;
+    FakeFilePicker files;
+    DirectKeePassModule keepass;
+    std::map<std::string, std::string> downloads; // file name → bytes, as the browser saved them
 
     AppHarness() {
         ImGui::CreateContext();
         ImGui::GetIO().IniFilename = nullptr;
-        app = std::make_unique<ui::App>(ui::Services{settings,
-                                                     clipboard,
-                                                     pacer,
-                                                     session,
-                                                     clock,
-                                                     {},
-                                                     {},
-                                                     nullptr,
-                                                     nullptr,
-                                                     {},
-                                                     false,
-                                                     {},
-                                                     [this](int delayMs, std::function<void()> fn) {
-                                                         timers.emplace(clock.nowMillis() + delayMs,
-                                                                        std::move(fn));
-                                                     }},
-                                        seam);
+        app = std::make_unique<ui::App>(
+            ui::Services{settings,
+                         clipboard,
+                         pacer,
+                         session,
+                         clock,
+                         {},
+                         [this](std::string_view name, std::string_view bytes, const char*) {
+                             downloads[std::string(name)] = std::string(bytes);
+                             return true;
+                         },
+                         &files,
+                         nullptr,
+                         {},
+                         false,
+                         {},
+                         [this](int delayMs, std::function<void()> fn) {
+                             timers.emplace(clock.nowMillis() + delayMs, std::move(fn));
+                         },
+                         &keepass},
+            seam);
         session.start();
         settle();
     }

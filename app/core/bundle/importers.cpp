@@ -4,11 +4,15 @@
 //   [csv]       an RFC 4180 reader, one row at a time
 //   [keepassxc] KeePassXC's CSV export
 //   [bitwarden] Bitwarden's JSON export
+//   [kdbx]      an opened KeePass database (core/kdbx)
 #include "core/bundle/importers.h"
 
 #include "core/bundle/recognise.h"
 #include "core/crypto/secret.h"
+#include "core/dates.h"
+#include "core/images/base64.h"
 #include "core/json_text.h"
+#include "core/kinds/kind.h"
 
 #include <algorithm>
 #include <map>
@@ -288,6 +292,161 @@ std::optional<Imported> importBitwardenJson(std::string_view text, ImportError& 
         }
         addEntry(out, s, now, lang, "Bitwarden");
     }
+    return finish(std::move(out), error);
+}
+
+// --- [kdbx] ---------------------------------------------------------------------------------------
+
+namespace {
+
+bool isPicture(const std::vector<std::uint8_t>& d) {
+    static constexpr std::uint8_t kPng[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    if (d.size() >= 8 && std::equal(kPng, kPng + 8, d.begin())) return true;
+    return d.size() >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF;
+}
+
+// KeePass's five standard fields and KeePassXC's TOTP seed; everything else is a custom field.
+void fillRecord(Record& s, const kdbx::Entry& e) {
+    for (const kdbx::Field& f : e.fields) {
+        if (f.key == "Title")
+            s.title = f.value;
+        else if (f.key == "UserName")
+            s.login = f.value;
+        else if (f.key == "Password")
+            s.password = f.value;
+        else if (f.key == "URL") {
+            if (!f.value.empty()) s.urls.push_back(f.value);
+        } else if (f.key == "Notes")
+            s.notes = unixLines(f.value);
+        else if (f.key == "otp")
+            s.totp = f.value;
+        else
+            s.fields.push_back(RecordField{f.key, unixLines(f.value), f.protect});
+    }
+}
+
+// The fields of one version: the recognised kind's when `kindId` is empty or names the same kind,
+// else generic (an older version that no longer fits the entry's kind). KeePass's "Expires" date
+// becomes the kind's expiry, or a line in the notes when the kind has none.
+nlohmann::json versionFields(Record& s, const kdbx::Times& times, Lang lang, std::string& kindId,
+                             std::vector<std::string>* datesFromText = nullptr) {
+    std::optional<Date> expiry;
+    if (times.expires) {
+        const std::int64_t day = times.expiry >= 0 ? times.expiry / 86400 : (times.expiry - 86399) / 86400;
+        expiry = civilFromDays(day); // KeePass keeps UTC
+    }
+    s.expires = expiry;
+    Recognised r = recognise(s, 0, lang, "KeePass");
+    json fields;
+    if (kindId.empty() || kindId == r.entry.kind) {
+        kindId = r.entry.kind;
+        fields = std::move(r.entry.fields);
+        if (datesFromText) *datesFromText = std::move(r.datesFromText);
+    } else {
+        kindId = "generic";
+        fields = genericFields(s, lang, "KeePass");
+    }
+    const kinds::Kind* kind = kinds::Registry::builtIn().find(kindId);
+    if (expiry && kind && kind->field("validUntil")) {
+        if (fields.value("validUntil", "").empty()) fields["validUntil"] = isoDate(*expiry);
+    } else if (expiry) {
+        std::string notes = fields.value("notes", "");
+        if (!notes.empty()) notes += notes.back() == '\n' ? "\n" : "\n\n";
+        notes += std::string(tr(Str::ImportNoteExpires, lang)) + ": " + isoDate(*expiry);
+        fields["notes"] = notes;
+    }
+    return fields;
+}
+
+struct KdbxWalk {
+    Imported& out;
+    std::int64_t now;
+    Lang lang;
+    bool groupsAsOrganisations;
+    std::map<std::string, std::string> orgIds; // top-level group name → organisation id
+
+    void entry(const kdbx::Entry& e, const std::vector<std::string>& path) {
+        Record s;
+        fillRecord(s, e);
+        const std::size_t first = groupsAsOrganisations && !path.empty() ? 1 : 0;
+        for (std::size_t i = first; i < path.size(); ++i) s.group += (i > first ? "/" : "") + path[i];
+        if (s.title.empty() && s.login.empty() && s.password.empty() && s.urls.empty() && s.notes.empty() &&
+            s.fields.empty() && e.attachments.empty())
+            return;
+        vault::Entry v;
+        v.id = vault::newEntryId();
+        std::string kindId;
+        std::vector<std::string> guessed; // date fields read from the text, for the preview to show
+        v.fields = versionFields(s, e.times, lang, kindId, &guessed);
+        v.kind = kindId;
+        if (kindId != "generic") ++out.recognised;
+        if (!guessed.empty()) out.datesFromText[v.id] = std::move(guessed);
+        const auto millis = [&](std::int64_t seconds) { return seconds > 0 ? seconds * 1000 : now; };
+        v.createdAt = millis(e.times.creation);
+        v.updatedAt = millis(e.times.lastModification);
+        for (const kdbx::Entry& h : e.history) {
+            Record hs;
+            fillRecord(hs, h);
+            hs.group = s.group;
+            std::string hk = kindId;
+            vault::EntryVersion version;
+            version.savedAt = millis(h.times.lastModification);
+            version.fields = versionFields(hs, h.times, lang, hk);
+            v.history.push_back(std::move(version));
+        }
+        json pictures = json::array();
+        const std::string title = s.title.empty() ? std::string("KeePass") : oneLine(s.title);
+        for (const kdbx::Attachment& a : e.attachments) {
+            if (isPicture(a.data))
+                pictures.push_back({{"name", a.name}, {"data", images::toBase64(a.data)}});
+            else
+                out.skippedAttachments.push_back(title + ": " + a.name);
+        }
+        if (!pictures.empty()) v.unknown["kdbxPictures"] = std::move(pictures);
+        if (!path.empty() && std::find(out.groups.begin(), out.groups.end(), path[0]) == out.groups.end())
+            out.groups.push_back(path[0]);
+        if (groupsAsOrganisations && !path.empty()) {
+            auto [it, added] = orgIds.try_emplace(path[0], std::string());
+            if (added) {
+                vault::Organisation o;
+                o.id = vault::newEntryId();
+                o.name = path[0];
+                it->second = o.id;
+                out.data.organisations.push_back(std::move(o));
+            }
+            v.org = it->second;
+        }
+        out.data.entries.push_back(std::move(v));
+    }
+
+    void group(const kdbx::Group& g, std::vector<std::string>& path) {
+        for (const kdbx::Entry& e : g.entries) entry(e, path);
+        for (const kdbx::Group& c : g.groups) {
+            if (path.empty() && (c.name == "Recycle Bin" || c.name == "Корзина")) {
+                out.binned += static_cast<int>(count(c));
+                continue;
+            }
+            path.push_back(c.name);
+            group(c, path);
+            path.pop_back();
+        }
+    }
+
+    static std::size_t count(const kdbx::Group& g) {
+        std::size_t n = g.entries.size();
+        for (const kdbx::Group& c : g.groups) n += count(c);
+        return n;
+    }
+};
+
+} // namespace
+
+std::optional<Imported> importKeePassDatabase(const kdbx::Database& db, ImportError& error, std::int64_t now,
+                                              Lang lang, bool groupsAsOrganisations) {
+    Imported out;
+    KdbxWalk walk{out, now, lang, groupsAsOrganisations, {}};
+    std::vector<std::string> path; // below the root group, which every KeePass database has
+    walk.group(db.root, path);
     return finish(std::move(out), error);
 }
 

@@ -14,6 +14,7 @@
 // (crypto::wipeString) once the preview is built, and tell the user to delete the file.
 #pragma once
 
+#include "core/kdbx/database.h"
 #include "core/strings.h"
 #include "core/vault/model.h"
 
@@ -48,6 +49,11 @@ struct Imported {
     // (offered, never applied by the import itself).
     std::map<std::string, std::vector<std::string>> datesFromText;
     std::map<std::string, std::vector<std::string>> organisations;
+    // A KeePass database's top-level groups that hold entries: offered as organisations, never
+    // made ones unasked (importKeePassDatabase's groupsAsOrganisations).
+    std::vector<std::string> groups;
+    // KeePass attachments that are not pictures: "entry title: file name", reported as not imported.
+    std::vector<std::string> skippedAttachments;
 };
 
 // KeePassXC's CSV: a header row "Group","Title","Username","Password","URL","Notes" and, since
@@ -62,5 +68,17 @@ struct Imported {
 // counted in `skipped`. An encrypted export is refused with its own message.
 [[nodiscard]] std::optional<Imported> importBitwardenJson(std::string_view text, ImportError& error,
                                                           std::int64_t now, Lang lang = Lang::Ru);
+
+// An opened KeePass database (core/kdbx): every entry outside the recycle bin, mapped as the CSV
+// import maps a row (the generic kind or an EIS token's own), plus what only a .kdbx carries: custom
+// fields by name (protected ones count as secrets), KeePassXC's "otp" field as TOTP, the "Expires"
+// date as the entry's validUntil, the file's own creation and modification times, the history as
+// the entry's earlier versions, and picture attachments (PNG, JPEG) kept with the entry (in
+// `unknown.kdbxPictures`, name and base64). The group path is written into the notes; with
+// `groupsAsOrganisations` each top-level group becomes an organisation of that name instead, and
+// only the path below it goes into the notes.
+[[nodiscard]] std::optional<Imported> importKeePassDatabase(const kdbx::Database& db, ImportError& error,
+                                                            std::int64_t now, Lang lang,
+                                                            bool groupsAsOrganisations);
 
 } // namespace ts::bundle

@@ -57,6 +57,8 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+} // namespace
+
 // Line breaks and tabs in a one-line value (a title) become spaces: kept, but on one line.
 std::string oneLine(std::string_view s) {
     std::string out(trim(s));
@@ -64,6 +66,8 @@ std::string oneLine(std::string_view s) {
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
     return std::string(trim(out));
 }
+
+namespace {
 
 bool isLetterByte(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
@@ -332,8 +336,8 @@ std::optional<Recognised> ownKind(const Record& s, Lang lang) {
     return out;
 }
 
-// The generic kind: title, login, secret, url, notes. A value it would refuse goes into the notes
-// under its label, whole.
+} // namespace
+
 json genericFields(const Record& s, Lang lang, std::string_view fallbackTitle) {
     const kinds::Kind* kind = kinds::Registry::builtIn().find("generic");
     json fields = kind ? emptyFields(*kind) : json::object();
@@ -369,8 +373,6 @@ json genericFields(const Record& s, Lang lang, std::string_view fallbackTitle) {
     fields["notes"] = notes;
     return fields;
 }
-
-} // namespace
 
 Recognised recognise(const Record& record, std::int64_t now, Lang lang, std::string_view fallbackTitle) {
     std::optional<Recognised> own = ownKind(record, lang);

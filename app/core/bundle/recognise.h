@@ -60,6 +60,14 @@ struct Recognised {
 // `lang`: the language of the labels written into the notes.
 Recognised recognise(const Record& record, std::int64_t now, Lang lang, std::string_view fallbackTitle);
 
+// The generic kind's fields for a record: title, login, secret, url, notes; a value the kind would
+// refuse goes into the notes under its label, whole (an older KeePass version that does not fit its
+// entry's kind is kept so).
+nlohmann::json genericFields(const Record& record, Lang lang, std::string_view fallbackTitle);
+
+// A title for one line: control characters (a newline in a CSV field) become spaces, ends trimmed.
+std::string oneLine(std::string_view s);
+
 // The legal entity a group path names ("Клиенты/ООО «Ромашка»/ЕИС" → "ООО «Ромашка»"), or empty.
 std::string organisationInGroup(std::string_view group);
 

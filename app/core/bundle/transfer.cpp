@@ -120,6 +120,8 @@ std::optional<KeyPair> installationKeys(const vault::Data& data) {
 
 Source identify(std::span<const std::uint8_t> bytes, std::string_view fileName) {
     if (startsWith(bytes, "TSBUNDLE")) return Source::Bundle;
+    if (startsWith(bytes, "\x03\xD9\xA2\x9A")) return Source::KeePass; // KeePass 1 and 2 alike
+    if (endsWith(fileName, ".kdbx") || endsWith(fileName, ".kdb")) return Source::KeePass;
     std::size_t i = 0; // skip a BOM and leading whitespace: text pasted from mail has both
     if (startsWith(bytes, "\xEF\xBB\xBF")) i = 3;
     while (i < bytes.size() && std::isspace(bytes[i])) ++i;

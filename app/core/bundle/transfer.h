@@ -69,10 +69,11 @@ std::optional<KeyPair> installationKeys(const vault::Data& data);
 
 // --- Import --------------------------------------------------------------------------------------
 
-enum class Source { Bundle, BundleText, KeePassXcCsv, BitwardenJson, Unknown };
+enum class Source { Bundle, BundleText, KeePassXcCsv, BitwardenJson, KeePass, Unknown };
 
 // What the bytes are, by their content first (a bundle's magic, the text form's prefix, JSON, a
-// CSV header) and the file name's extension only to tell a foreign file's likely intent.
+// CSV header, a KeePass file's signature) and the file name's extension only to tell a foreign
+// file's likely intent (a .kdbx or .kdb that is not one is KeePass's to refuse, with its message).
 Source identify(std::span<const std::uint8_t> bytes, std::string_view fileName);
 
 // The vault data inside an opened bundle. Errors: NewerVersion (written by a newer schema),

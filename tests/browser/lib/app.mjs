@@ -21,7 +21,7 @@ const TIMEOUT = 20000;
 
 // Every file the served app may load: nothing else, and nothing from another origin, ever.
 export const OWN_FILES = new Set(['/', '/app.js', '/app.wasm', '/web/loader.js', '/web/seam.js', '/web/style.css',
-  '/web/manifest.webmanifest', '/web/icon.svg', '/sw.js']);
+  '/web/manifest.webmanifest', '/web/icon.svg', '/sw.js', '/kdbx.js', '/kdbx.wasm']);
 
 // The requests `app` made that are not for the app's own files at `url` (blob: URLs the app makes
 // itself for downloads are local, not requests to anyone).
