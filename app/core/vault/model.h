@@ -88,6 +88,8 @@ struct Installation {
     std::string secretKey;         // base64 of the 32-byte X25519 secret key; empty: none yet
     std::string signSeed;          // base64 of the 32-byte Ed25519 seed signing team writes; empty: none yet
     std::int64_t lastBackupAt = 0; // 0: never
+    // The team folders this installation syncs with, with their logins (core/team/team_links.h)
+    nlohmann::json teams = nlohmann::json::array();
     nlohmann::json unknown = nlohmann::json::object();
 };
 
@@ -135,6 +137,8 @@ struct Change {
         SetSigningKey,          // fields: {"signSeed": base64}; only when there is none (the first tab wins)
         TeamMerge, // fields: {"data": a vault body: a team's organisations and the entries its folder
                    //          held} (core/team/sync.h); merged without asking, nothing lost
+        SetTeam,   // fields: {"team": a link (core/team/team_links.h)} kept by its folder, or
+                   //          {"remove": folder}
     };
     Kind kind = Kind::Upsert;
     std::string id;                                   // entry or organisation id (new id: created)
