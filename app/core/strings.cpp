@@ -638,6 +638,8 @@ constexpr Entry kTable[] = {
      "лежит в истории. Что изменилось:",
      "A colleague changed this entry at the same time as you. Both versions are kept: the one of {date} was "
      "replaced by this one and is in the history. What changed:"},
+    {Str::TeamReplacedOld, "Заменённая версия (в истории)", "Replaced version (in the history)"},
+    {Str::TeamReplacedNew, "Текущая версия", "Current version"},
 
     {Str::ErrImportTooLarge, "Файл слишком большой для импорта: не больше 20 МБ.",
      "The file is too large to import: 20 MB at most."},

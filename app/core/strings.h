@@ -376,6 +376,8 @@ enum class Str : std::uint16_t {
     ButtonTeamAddMember,
     ButtonTeamRemoveMember,
     TeamReplacedNotice,
+    TeamReplacedOld,
+    TeamReplacedNew,
     // Importing another password manager's export (core/bundle/importers.h)
     ErrImportTooLarge,
     ErrImportNotUtf8,

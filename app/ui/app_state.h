@@ -20,6 +20,9 @@ class Textures;
 namespace vault {
 class Session;
 }
+namespace team {
+class TeamService;
+}
 } // namespace ts
 
 namespace ts::ui {
@@ -75,6 +78,7 @@ struct Services {
     // Runs a function once, after a delay in milliseconds, as a task of its own (a hidden tab draws no
     // frames, so its timers need this). May be empty: nothing runs while no frame is drawn.
     std::function<void(int delayMs, std::function<void()> fn)> runLater;
+    team::TeamService* teams = nullptr; // may be null: no team folders (tests of other screens)
 };
 
 } // namespace ts::ui
