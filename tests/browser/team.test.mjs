@@ -104,10 +104,11 @@ async function syncNow(app) {
 
 // Waits for the team's status after a round: «Синхронизировано …» and no team error shown.
 async function synced(app, what) {
+  await app.settle();
   await until(async () => {
     const items = await app.items();
     return items.some((i) => i.label === 'Синхронизировано только что') &&
-      !items.some((i) => i.label === MSG.unreachable);
+      !items.some((i) => i.label === 'Синхронизация…' || i.label === MSG.unreachable);
   }, what);
 }
 

@@ -135,6 +135,19 @@ TEST_CASE("team service: A creates with B's code, B joins by the address, entrie
     REQUIRE(a.teams.teams().size() == 1);
     CHECK(a.entry("e1")->field("token") == "токен-3");
     CHECK(a.teams.teams()[0]->lastSyncAt != 0);
+
+    // A removes B: a new team key B does not have; B's next round is refused, B keeps what it had.
+    a.teams.removeMember(0, b.code());
+    a.settle();
+    REQUIRE(a.teams.action().done == Str::MsgTeamMemberRemoved);
+    CHECK(a.teams.teams()[0]->sync->manifest().members.size() == 1);
+    CHECK(a.teams.teams()[0]->sync->manifest().epoch == 2);
+    a.session().submit(teamEntry("e1", "токен-после-исключения"));
+    a.settle();
+    b.teams.syncNow();
+    b.settle();
+    CHECK(b.teams.teams()[0]->error == Str::ErrTeamNotForMe);
+    CHECK(b.entry("e1")->field("token") == "токен-3");
 }
 
 TEST_CASE("team service: a tampered shard is refused with its message and the vault stays as it was; "
