@@ -31,6 +31,7 @@ const MSG = {
 
 const env = {};
 const started = Date.now();
+const mark = (what) => console.log(`# ${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`);
 
 function dav(...args) {
   execFileSync(DAV, args, { stdio: 'inherit' });
@@ -49,6 +50,7 @@ before(async () => {
       executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 900 },
     });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
     env.machines.push({ context, dir });
     env[name] = await AppPage.open(context, env.url);
   }
@@ -66,9 +68,22 @@ after(async () => {
   console.log(`team.test.mjs: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 });
 
+// The tab keeps where it was scrolled to (the create form, last time): a person scrolls back up.
 async function openTeamTab(app) {
   await app.click({ key: 'nav-transfer' });
   await app.click({ key: 'tab-team' });
+  const tab = await app.find({ key: 'tab-team' });
+  await app.page.mouse.move(tab.cx, tab.cy + 200);
+  await app.page.mouse.wheel(0, -5000);
+  await app.settle();
+}
+
+// A long text (an address, a receiving code) pasted rather than typed, as people do.
+async function pasteInto(app, key, text) {
+  await app.click({ key });
+  await app.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await app.press('Control+V');
+  await until(async () => (await app.items()).find((i) => i.key === key && i.value?.includes(text)), `${key} to take the paste`);
 }
 
 async function addTeamEntry(app, title, login) {
@@ -122,9 +137,20 @@ async function receivingCode(app) {
 
 test('two colleagues share an organisation through Apache mod_dav: create, join, conflict, tamper, outage', async () => {
   const { a, b } = env;
+  try {
+    await journey(a, b);
+  } catch (e) {
+    await a.screenshot('team-failed-a');
+    await b.screenshot('team-failed-b');
+    throw e;
+  }
+});
+
+async function journey(a, b) {
   await createVault(a);
   await createVault(b);
   const codeB = await receivingCode(b);
+  mark('two vaults');
 
   await a.click({ key: 'nav-vault' });
   await addOrganisation(a, ORG, 'RU', '7707083893');
@@ -134,21 +160,21 @@ test('two colleagues share an organisation through Apache mod_dav: create, join,
   await openTeamTab(a);
   await typeInto(a, 'team-name', 'Buhgalteriya');
   await a.click({ label: ORG, kind: 'widget' });
-  await typeInto(a, 'team-folder', env.folder);
+  await pasteInto(a, 'team-folder', env.folder);
   await typeInto(a, 'team-login', LOGIN);
   await typeInto(a, 'team-password', SERVER_PASS);
   await typeInto(a, 'team-my-name', 'Anna');
-  await a.click({ key: 'team-codes' });
-  await a.type(`${codeB} Boris`);
+  await pasteInto(a, 'team-codes', `${codeB} Boris`);
   await a.click({ key: 'team-create' });
   await a.find(MSG.created);
+  mark('team created');
   await a.find('Boris (ещё не присоединился)');
   const files = await readdir(join(env.dir, 'team'));
   assert.ok(files.includes('manifest.tst') && files.some((f) => /^shard-[0-9a-f]\.tst$/.test(f)), files.join());
 
   // B: a wrong password first, then the right one.
   await openTeamTab(b);
-  await typeInto(b, 'join-folder', env.folder);
+  await pasteInto(b, 'join-folder', env.folder);
   await typeInto(b, 'join-login', LOGIN);
   await typeInto(b, 'join-password', 'wrong-password');
   const revisionB = (await b.state()).revision;
@@ -158,6 +184,7 @@ test('two colleagues share an organisation through Apache mod_dav: create, join,
   await retype(b, 'join-password', SERVER_PASS);
   await b.click({ key: 'team-join' });
   await b.find(MSG.joined);
+  mark('B joined');
   await b.find('Anna');
   await b.click({ key: 'nav-vault' });
   await b.click({ key: 'tab-entries' });
@@ -187,6 +214,7 @@ test('two colleagues share an organisation through Apache mod_dav: create, join,
   await b.find({ label: other, kind: 'text' }); // the replaced version, in the field-by-field table
   await b.find('Заменённая версия (в истории)');
   await b.screenshot('team-conflict');
+  mark('conflict');
 
   // A tampered shard: refused, A's vault untouched.
   const shard = (await readdir(join(env.dir, 'team'))).find((f) => f.startsWith('shard-'));
@@ -202,6 +230,7 @@ test('two colleagues share an organisation through Apache mod_dav: create, join,
   bytes[bytes.length - 80] ^= 1;
   await writeFile(path, bytes);
 
+  mark('tampered');
   // The server stops: the round says so, nothing is lost; back up, the waiting change goes out.
   dav('stop', env.dir);
   await editLogin(a, 'ЕИС сервисы отдачи', 'login-after-outage');
@@ -216,9 +245,10 @@ test('two colleagues share an organisation through Apache mod_dav: create, join,
   await synced(b, 'B synced after the outage');
   assert.equal(await loginOf(b), 'login-after-outage');
 
+  mark('outage');
   // Nothing but the app's own files and the team folder.
   for (const app of [a, b]) {
     const foreign = foreignRequests(app, env.url).filter((r) => !r.startsWith(env.folder));
     assert.deepEqual(foreign, []);
   }
-});
+}
