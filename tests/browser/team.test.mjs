@@ -19,9 +19,9 @@ import { addOrganisation, createVault, retype, saveEntry, typeInto } from './lib
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DAV = join(ROOT, 'scripts/dav_server.sh');
-const ORG = 'ООО Ромашка';
+const ORG = 'Ромашка';
 const LOGIN = 'anna';
-const SERVER_PASS = 'dav-pass-2026';
+const SERVER_PASS = 'dav-1';
 const MSG = {
   created: 'Команда создана, файлы записаны на сервер. Коллеги присоединятся, вставив адрес папки.',
   joined: 'Вы присоединились к команде.',
@@ -93,7 +93,7 @@ async function addTeamEntry(app, title, login) {
   await app.click({ key: 'kind-generic' });
   await typeInto(app, 'field-title', title);
   await typeInto(app, 'field-login', login);
-  await typeInto(app, 'field-secret', 'team-secret-1');
+  await typeInto(app, 'field-secret', 's1');
   await app.click({ key: 'entry-org' });
   await app.click({ label: ORG, kind: 'widget' });
   await app.waitForValue({ key: 'entry-org' }, ORG);
@@ -154,21 +154,22 @@ async function journey(a, b) {
 
   await a.click({ key: 'nav-vault' });
   await addOrganisation(a, ORG, 'RU', '7707083893');
-  await addTeamEntry(a, 'ЕИС сервисы отдачи', 'eis-login-1');
+  await addTeamEntry(a, 'Т-42', 'l1');
 
   // A creates the team with B's code.
   await openTeamTab(a);
-  await typeInto(a, 'team-name', 'Buhgalteriya');
+  await typeInto(a, 'team-name', 'T1');
   await a.click({ label: ORG, kind: 'widget' });
   await pasteInto(a, 'team-folder', env.folder);
   await typeInto(a, 'team-login', LOGIN);
   await typeInto(a, 'team-password', SERVER_PASS);
-  await typeInto(a, 'team-my-name', 'Anna');
-  await pasteInto(a, 'team-codes', `${codeB} Boris`);
+  await typeInto(a, 'team-my-name', 'Ann');
+  await pasteInto(a, 'team-codes', `${codeB} Bob`);
   await a.click({ key: 'team-create' });
   await a.find(MSG.created);
   mark('team created');
-  await a.find('Boris (ещё не присоединился)');
+  await a.find('Bob (ещё не присоединился)');
+  await a.screenshot('team-created');
   const files = await readdir(join(env.dir, 'team'));
   assert.ok(files.includes('manifest.tst') && files.some((f) => /^shard-[0-9a-f]\.tst$/.test(f)), files.join());
 
@@ -176,7 +177,7 @@ async function journey(a, b) {
   await openTeamTab(b);
   await pasteInto(b, 'join-folder', env.folder);
   await typeInto(b, 'join-login', LOGIN);
-  await typeInto(b, 'join-password', 'wrong-password');
+  await typeInto(b, 'join-password', 'wrong');
   const revisionB = (await b.state()).revision;
   await b.click({ key: 'team-join' });
   await b.find(MSG.wrongLogin);
@@ -185,15 +186,15 @@ async function journey(a, b) {
   await b.click({ key: 'team-join' });
   await b.find(MSG.joined);
   mark('B joined');
-  await b.find('Anna');
+  await b.find('Ann');
   await b.click({ key: 'nav-vault' });
   await b.click({ key: 'tab-entries' });
-  await b.find({ label: 'ЕИС сервисы отдачи', kind: 'widget' });
+  await b.find({ label: 'Т-42', kind: 'widget' });
 
   // Both change the entry offline; each save waits; back online, both versions are kept.
   for (const m of env.machines) await m.context.setOffline(true);
-  await editLogin(a, 'ЕИС сервисы отдачи', 'login-from-anna');
-  await editLogin(b, 'ЕИС сервисы отдачи', 'login-from-boris');
+  await editLogin(a, 'Т-42', 'la');
+  await editLogin(b, 'Т-42', 'lb');
   await openTeamTab(a);
   await a.find(MSG.unreachable);
   await a.find('Изменений ждут отправки: 1');
@@ -205,12 +206,12 @@ async function journey(a, b) {
   await syncNow(a);
   await synced(a, 'A synced again');
   const loginOf = async (app) => {
-    await openEntry(app, 'ЕИС сервисы отдачи');
+    await openEntry(app, 'Т-42');
     return (await app.find({ key: 'field-login' })).value;
   };
   const [la, lb] = [await loginOf(a), await loginOf(b)];
   assert.equal(la, lb, 'both end with the same current version');
-  const other = la === 'login-from-anna' ? 'login-from-boris' : 'login-from-anna';
+  const other = la === 'la' ? 'lb' : 'la';
   await b.find({ label: other, kind: 'text' }); // the replaced version, in the field-by-field table
   await b.find('Заменённая версия (в истории)');
   await b.screenshot('team-conflict');
@@ -233,7 +234,7 @@ async function journey(a, b) {
   mark('tampered');
   // The server stops: the round says so, nothing is lost; back up, the waiting change goes out.
   dav('stop', env.dir);
-  await editLogin(a, 'ЕИС сервисы отдачи', 'login-after-outage');
+  await editLogin(a, 'Т-42', 'lc');
   await openTeamTab(a);
   await a.find(MSG.unreachable);
   await a.find('Изменений ждут отправки: 1');
@@ -243,7 +244,7 @@ async function journey(a, b) {
   assert.equal(await a.has('Изменений ждут отправки: 1'), false);
   await syncNow(b);
   await synced(b, 'B synced after the outage');
-  assert.equal(await loginOf(b), 'login-after-outage');
+  assert.equal(await loginOf(b), 'lc');
 
   mark('outage');
   // Nothing but the app's own files and the team folder.
