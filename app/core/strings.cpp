@@ -606,7 +606,7 @@ constexpr Entry kTable[] = {
     {Str::TeamMemberYou, "{name} (вы)", "{name} (you)"},
     {Str::TeamMemberPending, "{name} (ещё не присоединился)", "{name} (not joined yet)"},
     {Str::TeamOrganisations, "Организации команды", "The team's organisations"},
-    {Str::TeamCreateTitle, "Создать команду", "Create a team"},
+    {Str::TeamCreateTitle, "Новая команда", "A new team"},
     {Str::TeamJoinTitle, "Присоединиться к команде", "Join a team"},
     {Str::TeamJoinHint,
      "Коллега добавил ваш код получения в команду? Вставьте адрес папки: приложение найдёт ключ команды для "

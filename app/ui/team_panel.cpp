@@ -200,6 +200,17 @@ void TeamPanel::Draw(UiContext& ui) {
         return;
     }
     DrawAction(ui);
+    // A form that did its job is emptied (its password was wiped when it was sent).
+    const std::optional<Str> done = ui.services.teams->action().done;
+    if (done == Str::MsgTeamCreated && !name.empty()) {
+        name.clear(), folder.clear(), codes.clear(), myName.clear();
+        crypto::wipeString(login);
+        organisations.clear();
+    }
+    if (done == Str::MsgTeamJoined && !joinFolder.empty()) {
+        joinFolder.clear();
+        crypto::wipeString(joinLogin);
+    }
     for (std::size_t i = 0; i < ui.services.teams->teams().size(); ++i) DrawTeam(ui, i);
     ImGui::Spacing();
     DrawJoin(ui);
