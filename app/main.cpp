@@ -3,9 +3,11 @@
 #include "core/crypto/crypto.h"
 #include "core/frame_pacer.h"
 #include "core/settings.h"
+#include "core/team/team_service.h"
 #include "core/vault/session.h"
 #include "core/vault/warm_up.h"
 #include "platform/web/downloads.h"
+#include "platform/web/fetch_dav.h"
 #include "platform/web/gl_textures.h"
 #include "platform/web/gl_window.h"
 #include "platform/web/heap_prefault.h"
@@ -40,6 +42,7 @@ struct Runtime {
     ts::WebFilePicker files;
     ts::WebKeePassModule keepass;
     ts::GlTextures textures;
+    ts::team::TeamService* teams = nullptr;
     ts::ui::App* app = nullptr;
 };
 
@@ -66,10 +69,22 @@ int main() {
         ts::showPageFatal("no-webgl2");
         return 1;
     }
+    // Each team folder gets its own client, with the login kept in the vault beside it.
+    rt->teams = new ts::team::TeamService(
+        rt->session, rt->clock,
+        [rt](const ts::team::Link& link) -> std::unique_ptr<ts::team::DavClient> {
+            auto dav = std::make_unique<ts::FetchDav>();
+            if (!dav->setFolder(link.folder)) return nullptr;
+            if (!link.login.empty())
+                dav->setLogin(ts::crypto::secretFrom(link.login), ts::crypto::secretFrom(link.password));
+            dav->onActivity = [rt] { rt->pacer.wake(); };
+            return dav;
+        },
+        [rt](int ms) { ts::runLater(ms, [rt] { rt->pacer.wake(); }); });
     rt->app = new ts::ui::App(ts::ui::Services{rt->settings, rt->clipboard, rt->pacer, rt->session, rt->clock,
                                                ts::scrubFreeStack, ts::downloadFile, &rt->files,
                                                &rt->textures, ts::setFullscreen, ts::pageOpenedFromFile(),
-                                               ts::applyUpdate, ts::runLater, &rt->keepass},
+                                               ts::applyUpdate, ts::runLater, &rt->keepass, rt->teams},
                               rt->seam, &rt->mirror);
     rt->mirror.user = rt;
     rt->mirror.onRequest = [](void* user) { static_cast<Runtime*>(user)->pacer.wake(); };

@@ -3,7 +3,10 @@
 # config in DIR, serving DIR/team/ at http://127.0.0.1:PORT/team/ behind Basic auth (one login).
 # Nothing outside DIR is written; the system's apache2 configuration and service are not touched.
 #
-# usage: scripts/dav_server.sh start DIR PORT USER PASSWORD   (returns once the server answers)
+# With DIST, the same server also serves the app from DIST at / (one origin for the app and the team
+# folder, as README's deployment section describes: the CSP's connect-src 'self' covers both).
+#
+# usage: scripts/dav_server.sh start DIR PORT USER PASSWORD [DIST]   (returns once the server answers)
 #        scripts/dav_server.sh stop DIR                       (stops the server started in DIR)
 # See /work/shared/TOOLCHAIN.md, "WebDAV with Debian's Apache": weak ETags right after a write make
 # an If-Match PUT answer 412 — the client must re-read and retry.
@@ -13,8 +16,20 @@ MODULES=/usr/lib/apache2/modules
 
 case "${1:-}" in
 start)
-  [ $# -eq 5 ] || { echo "usage: $0 start DIR PORT USER PASSWORD" >&2; exit 2; }
-  dir=$(realpath "$2") port=$3 user=$4 password=$5
+  [ $# -eq 5 ] || [ $# -eq 6 ] || { echo "usage: $0 start DIR PORT USER PASSWORD [DIST]" >&2; exit 2; }
+  dir=$(realpath "$2") port=$3 user=$4 password=$5 app=""
+  if [ $# -eq 6 ]; then
+    dist=$(realpath "$6")
+    app="LoadModule mime_module $MODULES/mod_mime.so
+LoadModule dir_module $MODULES/mod_dir.so
+TypesConfig /etc/mime.types
+AddType application/wasm .wasm
+DocumentRoot \"$dist\"
+DirectoryIndex index.html
+<Directory \"$dist\">
+  Require all granted
+</Directory>"
+  fi
   [ -x "$APACHE" ] || { echo "apache2 is not installed (scripts/setup.sh installs it)" >&2; exit 77; }
   mkdir -p "$dir/team" "$dir/lock"
   htpasswd -bc "$dir/htpasswd" "$user" "$password" >/dev/null 2>&1
@@ -41,6 +56,7 @@ LoadModule auth_basic_module $MODULES/mod_auth_basic.so
 LoadModule dav_module $MODULES/mod_dav.so
 LoadModule dav_fs_module $MODULES/mod_dav_fs.so
 LoadModule alias_module $MODULES/mod_alias.so
+$app
 DavLockDB "$dir/lock/davlock"
 Alias /team/ "$dir/team/"
 <Directory "$dir/team">

@@ -5,7 +5,7 @@
 //
 // WARNING: `authorization` is base64("user:password") from the vault. It goes into the
 // Authorization header only — never into the URL, a log or the console. With none, the browser's own
-// credentials for the origin apply (credentials: 'same-origin').
+// credentials for the origin apply (credentials: 'same-origin'), and the browser may ask for them.
 
 mergeInto(LibraryManager.library, {
   ts_dav_request__deps: ['malloc', 'free'],
@@ -16,7 +16,9 @@ mergeInto(LibraryManager.library, {
     if (ifMatchPtr) headers['If-Match'] = UTF8ToString(ifMatchPtr);
     if (ifNoneMatch) headers['If-None-Match'] = '*';
     var init = {
-      method: method, headers: headers, credentials: 'same-origin', cache: 'no-store',
+      // With a login from the vault the browser's own is left out ('omit'): a wrong one then comes
+      // back as 401 to say in the app, rather than as the browser's login prompt.
+      method: method, headers: headers, credentials: authPtr ? 'omit' : 'same-origin', cache: 'no-store',
       // A redirect could carry the Authorization header elsewhere: refused (status 0).
       redirect: 'error'
     };

@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/crypto/secret.h"
+#include "core/team/team_service.h"
 #include "core/vault/session.h"
 #include "platform/clipboard.h"
 #include "ui/forget_secrets.h"
@@ -158,7 +159,8 @@ void App::OnStorageActivity() {
     const bool unlocked = services_.session.state() == vault::Session::State::Unlocked;
     if (wasUnlocked_ && !unlocked) ForgetUnlockedState();
     wasUnlocked_ = unlocked;
-    CheckLock(); // a save that held a lock has ended
+    CheckLock();                                  // a save that held a lock has ended
+    if (services_.teams) services_.teams->tick(); // follows unlocks, locks and saves
 }
 
 bool App::InputHeld() const {

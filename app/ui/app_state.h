@@ -21,6 +21,9 @@ class Textures;
 namespace vault {
 class Session;
 }
+namespace team {
+class TeamService;
+}
 } // namespace ts
 
 namespace ts::ui {
@@ -77,7 +80,8 @@ struct Services {
     // Runs a function once, after a delay in milliseconds, as a task of its own (a hidden tab draws no
     // frames, so its timers need this). May be empty: nothing runs while no frame is drawn.
     std::function<void(int delayMs, std::function<void()> fn)> runLater;
-    KeePassModule* keepass = nullptr; // may be null: .kdbx files are not offered
+    KeePassModule* keepass = nullptr;   // may be null: .kdbx files are not offered
+    team::TeamService* teams = nullptr; // may be null: no team folders (tests of other screens)
 };
 
 } // namespace ts::ui

@@ -4,9 +4,11 @@
 #include "core/kinds/expiry.h"
 #include "core/kinds/validate.h"
 #include "core/procedures/procedure.h"
+#include "core/team/merge_remote.h"
 #include "core/time_format.h"
 #include "core/vault/session.h"
 #include "platform/clipboard.h"
+#include "ui/diff_table.h"
 #include "ui/expiry_badge.h"
 #include "ui/kind_field.h"
 #include "ui/widgets.h"
@@ -149,6 +151,7 @@ void EntryEditor::Draw(UiContext& ui) {
     Text(ui, k.title.in(lang), ui.fonts.heading);
     TextMuted(ui, k.summary.in(lang));
     DrawExpiry(ui);
+    if (entry) DrawTeamReplaced(ui, *entry);
     if (const procedures::Procedure* how = procedures::Library::builtIn().forKind(k.id);
         how && Button(ui, Str::ButtonHowToRenew, "entry-how-to")) {
         ui.state.openProcedure = AppState::ProcedureRequest{how->id, org, isNew ? std::string() : id};
@@ -258,6 +261,31 @@ void EntryEditor::DrawOtherFields(UiContext& ui) {
         for (const kinds::Field& f : generic->fields) show(f.id, &f);
     for (const auto& [fieldId, value] : loadedFields.items())
         if (!generic || !generic->field(fieldId)) show(fieldId, nullptr);
+}
+
+// A team sync kept both versions of an entry two members changed (core/team/merge_remote.h): the
+// one that lost is in the history, and this says so, field by field, where the entry is opened.
+void EntryEditor::DrawTeamReplaced(UiContext& ui, const vault::Entry& e) {
+    const auto marker = e.unknown.find(team::kReplacedMarker);
+    if (marker == e.unknown.end() || !marker->is_object() || !marker->contains("savedAt") ||
+        !(*marker)["savedAt"].is_number_integer())
+        return;
+    const std::int64_t savedAt = (*marker)["savedAt"].get<std::int64_t>();
+    const auto v = std::find_if(e.history.begin(), e.history.end(),
+                                [&](const vault::EntryVersion& h) { return h.savedAt == savedAt; });
+    if (v == e.history.end()) return;
+    vault::Entry replaced = e;
+    replaced.fields = v->fields;
+    const std::vector<vault::FieldDiff> diffs = vault::fieldDiffs(replaced, e);
+    if (diffs.empty()) return;
+    WarningText(
+        ui, fill(tr(Str::TeamReplacedNotice, ui.state.settings.language), {{"date", dateOf(ui, savedAt)}}));
+    const vault::Data& data = ui.services.session.data();
+    DrawFieldDiffs(ui, "team-replaced", diffs, Str::TeamReplacedOld, Str::TeamReplacedNew, &kind(), false,
+                   [&](const std::string& id) {
+                       const vault::Organisation* o = data.organisation(id);
+                       return o ? o->name : id;
+                   });
 }
 
 void EntryEditor::DrawHistory(UiContext& ui, const vault::Entry& e) {

@@ -47,6 +47,7 @@ struct EntryEditor {
     void Save(UiContext& ui);
     void DrawOtherFields(UiContext& ui);
     void DrawFields(UiContext& ui, const vault::Entry* entry);
+    void DrawTeamReplaced(UiContext& ui, const vault::Entry& e);
     void DrawHistory(UiContext& ui, const vault::Entry& e);
 };
 

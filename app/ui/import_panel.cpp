@@ -9,6 +9,7 @@
 #include "core/vault/session.h"
 #include "platform/file_picker.h"
 #include "platform/keepass_module.h"
+#include "ui/diff_table.h"
 #include "ui/widgets.h"
 
 #include "imgui.h"
@@ -466,47 +467,11 @@ void ImportPanel::DrawItem(UiContext& ui, const Row& row) {
     ImGui::Indent();
     // A later version is shown like a conflict: a bundle can be forged, and what it replaces should
     // not go unseen.
-    if ((conflict || !item.diffs.empty()) &&
-        ImGui::BeginTable(("###diff-" + item.id).c_str(), 3,
-                          ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        TextMuted(ui, ui.t(Str::ImportDiffField));
-        ImGui::TableNextColumn();
-        TextMuted(ui, ui.t(Str::ImportDiffMine));
-        ImGui::TableNextColumn();
-        TextMuted(ui, ui.t(Str::ImportDiffTheirs));
+    if (conflict || !item.diffs.empty()) {
         const vault::Data& mine = ui.services.session.data();
-        const kinds::Registry& registry = kinds::Registry::builtIn();
-        const auto kindTitle = [&](const std::string& id) {
-            const kinds::Kind* k = registry.find(id);
-            return k ? k->title.in(lang) : id;
-        };
-        for (const vault::FieldDiff& d : item.diffs) {
-            std::string label, a = d.mine, b = d.theirs;
-            if (d.field == "#kind") {
-                label = ui.t(Str::ImportDiffKind);
-                a = kindTitle(a), b = kindTitle(b);
-            } else if (d.field == "#org") {
-                label = ui.t(Str::ImportOrganisation);
-                a = OrganisationName(mine, a), b = OrganisationName(mine, b);
-            } else if (item.what == vault::MergeItem::What::Organisation) {
-                label = d.field;
-            } else {
-                // A field no kind of this version knows may be a newer version's secret: its length only.
-                const kinds::Field* f = kind ? kind->field(d.field) : nullptr;
-                label = f ? f->label.in(lang) : d.field;
-                if (!f || f->secret) a = Masked(a), b = Masked(b);
-            }
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            Text(ui, label);
-            ImGui::TableNextColumn();
-            Text(ui, a);
-            ImGui::TableNextColumn();
-            Text(ui, b);
-        }
-        ImGui::EndTable();
+        DrawFieldDiffs(ui, item.id, item.diffs, Str::ImportDiffMine, Str::ImportDiffTheirs, kind,
+                       item.what == vault::MergeItem::What::Organisation,
+                       [&](const std::string& id) { return OrganisationName(mine, id); });
     }
     if (item.versions > 0)
         TextMuted(ui, fill(tr(Str::ImportDiffVersions, lang), {{"n", std::to_string(item.versions)}}));

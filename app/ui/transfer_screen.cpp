@@ -16,6 +16,7 @@ void TransferScreen::StartBackup() {
 void TransferScreen::Wipe() {
     exporting.Wipe();
     importing.Wipe();
+    team.Wipe();
     receivingCode_.clear();
     receivingCheck_.clear();
 }
@@ -85,6 +86,15 @@ void TransferScreen::Draw(UiContext& ui) {
             ImGui::Separator();
             DrawReceivingCode(ui);
         }
+        ImGui::EndChild();
+        ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem((std::string(ui.t(Str::TabTeam)) + "###tab-team").c_str(), nullptr,
+                            tabFlags(Tab::Team))) {
+        tab = Tab::Team;
+        const Place here(ui, "team");
+        BeginRegion("team-body");
+        team.Draw(ui);
         ImGui::EndChild();
         ImGui::EndTabItem();
     }

@@ -1,18 +1,21 @@
-// The transfer screen: exporting bundles, importing them (and other tools' exports), and this
-// installation's receiving code. Needs the vault open: everything here reads or writes it.
+// The transfer screen: exporting bundles, importing them (and other tools' exports), this
+// installation's receiving code, and team folders shared with colleagues. Needs the vault open: everything
+// here reads or writes it.
 #pragma once
 
 #include "ui/export_panel.h"
 #include "ui/import_panel.h"
+#include "ui/team_panel.h"
 
 namespace ts::ui {
 
 struct TransferScreen {
-    enum class Tab { Export, Import };
+    enum class Tab { Export, Import, Team };
     Tab tab = Tab::Export;
     std::optional<Tab> select; // a tab to bring forward on the next frame (the backup reminder)
     ExportPanel exporting;
     ImportPanel importing;
+    TeamPanel team;
 
     void Draw(UiContext& ui);
     // The backup reminder's button: the export tab, everything selected.

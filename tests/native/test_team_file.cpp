@@ -252,7 +252,7 @@ TEST_CASE("shards are spread by entry id and named for the folder") {
 TEST_CASE("the signing key lives in the vault: set once, kept through a save, never replaced") {
     vault::Data d;
     CHECK_FALSE(signKeyPairOf(d.installation));
-    const vault::Change first = newSigningKeyChange();
+    const vault::change::SetSigningKey first = newSigningKeyChange();
     REQUIRE(vault::apply(d, first, 1));
     CHECK_FALSE(vault::apply(d, newSigningKeyChange(), 2)); // another tab's key does not replace it
     const auto k = signKeyPairOf(d.installation);

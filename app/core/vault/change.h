@@ -114,13 +114,20 @@ struct TeamMerge {
     std::vector<Entry> entries;
 };
 
+// Keeps a team folder's link in installation.teams (replacing the one of the same folder), or with
+// no link forgets the folder (core/team/team_links.h).
+struct SetTeam {
+    std::string folder;
+    std::optional<nlohmann::json> link; // {"folder", "login", "password", "manifest"}
+};
+
 } // namespace change
 
-using Change =
-    std::variant<change::UpsertEntry, change::RemoveEntry, change::RestoreVersion, change::UpsertOrganisation,
-                 change::RemoveOrganisation, change::StartRun, change::UpdateRun, change::FinishRun,
-                 change::RemoveRun, change::SetAttachment, change::RemoveAttachment, change::Import,
-                 change::SetInstallationKey, change::NoteBackup, change::SetSigningKey, change::TeamMerge>;
+using Change = std::variant<change::UpsertEntry, change::RemoveEntry, change::RestoreVersion,
+                            change::UpsertOrganisation, change::RemoveOrganisation, change::StartRun,
+                            change::UpdateRun, change::FinishRun, change::RemoveRun, change::SetAttachment,
+                            change::RemoveAttachment, change::Import, change::SetInstallationKey,
+                            change::NoteBackup, change::SetSigningKey, change::TeamMerge, change::SetTeam>;
 
 // Applies a change at time `now`. False when it does not apply (unknown entry, bad version, a
 // second open run for one organisation and system) or changes nothing (same fields).
@@ -142,6 +149,7 @@ bool apply(Data& data, const change::Import& c, std::int64_t now);           // 
 bool apply(Data& data, const change::SetInstallationKey& c, std::int64_t now);
 bool apply(Data& data, const change::NoteBackup& c, std::int64_t now);
 bool apply(Data& data, const change::SetSigningKey& c, std::int64_t now);
-bool apply(Data& data, const change::TeamMerge& c, std::int64_t now); // core/team/sync.cpp
+bool apply(Data& data, const change::TeamMerge& c, std::int64_t now); // core/team/merge_remote.cpp
+bool apply(Data& data, const change::SetTeam& c, std::int64_t now);   // core/team/team_links.cpp
 
 } // namespace ts::vault

@@ -210,8 +210,8 @@ const Organisation* Data::organisation(std::string_view id) const {
 
 crypto::SecretBytes serialize(const Data& data) {
     const Installation& in = data.installation;
-    const bool withInstallation =
-        !in.secretKey.empty() || !in.signSeed.empty() || in.lastBackupAt != 0 || !in.unknown.empty();
+    const bool withInstallation = !in.secretKey.empty() || !in.signSeed.empty() || in.lastBackupAt != 0 ||
+                                  !in.teams.empty() || !in.unknown.empty();
     const auto viaDom = [](std::string& o, const auto& item) { jw::value(o, toJson(item)); };
     const auto direct = [](std::string& o, const auto& item) { write(o, item); };
     std::string text;
@@ -227,7 +227,8 @@ crypto::SecretBytes serialize(const Data& data) {
                   {{"lastBackupAt", [&](std::string& v) { jw::integer(v, in.lastBackupAt); },
                     in.lastBackupAt != 0},
                    {"secretKey", [&](std::string& v) { jw::string(v, in.secretKey); }, !in.secretKey.empty()},
-                   {"signSeed", [&](std::string& v) { jw::string(v, in.signSeed); }, !in.signSeed.empty()}},
+                   {"signSeed", [&](std::string& v) { jw::string(v, in.signSeed); }, !in.signSeed.empty()},
+                   {"teams", [&](std::string& v) { jw::value(v, in.teams); }, !in.teams.empty()}},
                   in.unknown);
           },
           withInstallation},
@@ -303,7 +304,11 @@ ParseError parse(std::span<const std::uint8_t> bytes, Data& out) {
             if (!ji["lastBackupAt"].is_number_integer()) return ParseError::WrongShape;
             in.lastBackupAt = ji["lastBackupAt"].get<std::int64_t>();
         }
-        in.unknown = takeUnknown(ji, {"secretKey", "signSeed", "lastBackupAt"});
+        if (ji.contains("teams")) {
+            if (!ji["teams"].is_array()) return ParseError::WrongShape;
+            in.teams = ji["teams"];
+        }
+        in.unknown = takeUnknown(ji, {"secretKey", "signSeed", "lastBackupAt", "teams"});
     }
     d.unknown = takeUnknown(
         j, {"schema", "minReader", "installation", "organisations", "entries", "runs", "attachments"});

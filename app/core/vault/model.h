@@ -87,6 +87,8 @@ struct Installation {
     std::string secretKey;         // base64 of the 32-byte X25519 secret key; empty: none yet
     std::string signSeed;          // base64 of the 32-byte Ed25519 seed signing team writes; empty: none yet
     std::int64_t lastBackupAt = 0; // 0: never
+    // The team folders this installation syncs with, with their logins (core/team/team_links.h)
+    nlohmann::json teams = nlohmann::json::array();
     nlohmann::json unknown = nlohmann::json::object();
 };
 
