@@ -211,7 +211,14 @@ void EntriesPanel::DrawRows(UiContext& ui) {
                 ImGui::PushStyleColor(ImGuiCol_Text, due->level == kinds::Due::Level::Expired
                                                          ? palette::kExpired
                                                          : palette::kExpiring);
-            if (ImGui::Selectable((name + "###entry-" + e.id).c_str(), editor.id == e.id)) editor.Load(e);
+            // A name longer than the column is cut at its edge (dragged wider, it shows more); the
+            // whole name shows on hover and is the row's name for the test seam and the mirror.
+            const float rowWidth = ImGui::GetContentRegionAvail().x;
+            const float nameWidth = ImGui::CalcTextSize(name.c_str()).x;
+            if (ImGui::Selectable((name + "###entry-" + e.id).c_str(), editor.id == e.id, 0,
+                                  ImVec2(rowWidth, 0)))
+                editor.Load(e);
+            if (nameWidth > rowWidth && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", name.c_str());
             if (scrollToSelection_ && editor.id == e.id) {
                 ImGui::SetScrollHereY();
                 scrollToSelection_ = false;
@@ -219,8 +226,11 @@ void EntriesPanel::DrawRows(UiContext& ui) {
             if (alert) ImGui::PopStyleColor();
             // The organisation leads the name already: the portal after it.
             const std::string detail = k ? k->system.in(lang) : "";
-            if (!detail.empty()) { // on the same row, so every row has the height the clipper expects
-                ImGui::SameLine(ImGui::CalcTextSize(name.c_str()).x + 2 * ImGui::GetStyle().ItemSpacing.x);
+            // On the same row, so every row has the height the clipper expects; left out where it
+            // would not fit beside the name.
+            const float detailAt = nameWidth + 2 * ImGui::GetStyle().ItemSpacing.x;
+            if (!detail.empty() && detailAt + ImGui::CalcTextSize(detail.c_str()).x <= rowWidth) {
+                ImGui::SameLine(detailAt);
                 ImGui::TextDisabled("%s", detail.c_str());
             }
         }

@@ -20,6 +20,8 @@ import { addOrganisation, createVault, retype, saveEntry, typeInto } from './lib
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DAV = join(ROOT, 'scripts/dav_server.sh');
 const ORG = 'Ромашка';
+// How the list names the shared entry: its organisation first, then its title (kinds::entryName).
+const ENTRY = `${ORG} · Т-42`;
 const LOGIN = 'anna';
 const SERVER_PASS = 'dav-1';
 const MSG = {
@@ -189,12 +191,12 @@ async function journey(a, b) {
   await b.find('Ann');
   await b.click({ key: 'nav-vault' });
   await b.click({ key: 'tab-entries' });
-  await b.find({ label: 'Т-42', kind: 'widget' });
+  await b.find({ label: ENTRY, kind: 'widget' });
 
   // Both change the entry offline; each save waits; back online, both versions are kept.
   for (const m of env.machines) await m.context.setOffline(true);
-  await editLogin(a, 'Т-42', 'la');
-  await editLogin(b, 'Т-42', 'lb');
+  await editLogin(a, ENTRY, 'la');
+  await editLogin(b, ENTRY, 'lb');
   await openTeamTab(a);
   await a.find(MSG.unreachable);
   await a.find('Изменений ждут отправки: 1');
@@ -206,7 +208,7 @@ async function journey(a, b) {
   await syncNow(a);
   await synced(a, 'A synced again');
   const loginOf = async (app) => {
-    await openEntry(app, 'Т-42');
+    await openEntry(app, ENTRY);
     return (await app.find({ key: 'field-login' })).value;
   };
   const [la, lb] = [await loginOf(a), await loginOf(b)];
@@ -234,7 +236,7 @@ async function journey(a, b) {
   mark('tampered');
   // The server stops: the round says so, nothing is lost; back up, the waiting change goes out.
   dav('stop', env.dir);
-  await editLogin(a, 'Т-42', 'lc');
+  await editLogin(a, ENTRY, 'lc');
   await openTeamTab(a);
   await a.find(MSG.unreachable);
   await a.find('Изменений ждут отправки: 1');

@@ -76,7 +76,7 @@ test('text size 150 % and 200 %: fonts rebuilt at the size, kept over a reload, 
   await unlock(app, PASS);
   await app.waitForState((s) => s.vault === 'unlocked', 'the vault unlocked at 150 %');
   await app.click({ key: 'tab-entries' });
-  await app.click({ label: 'Учётка ЕИС для закупок', kind: 'widget' });
+  await app.click({ label: 'ООО «Ромашка и партнёры» · Учётка ЕИС для закупок', kind: 'widget' });
 
   const cut = await visitScreens(app, 150);
   await chooseSize(app, 200);
